@@ -1,0 +1,40 @@
+// The Host is the only platform seam (DESIGN.md decision 1). Everything above
+// it — the loop, the tasks, the interpreter — is the same code natively and in
+// wasm. A Host owns the clock, the one blocking wait, I/O and output.
+//
+// Only the loop's driver calls wait_until (decision 6): in the web Host that
+// call is the single Asyncify suspension point, so nothing else needs
+// instrumenting.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace host {
+
+enum class Stream { stdout_stream, stderr_stream };
+
+class Host {
+ public:
+  virtual ~Host() = default;
+
+  // Monotonic time in seconds; the origin is arbitrary.
+  virtual double now() = 0;
+
+  // Blocks until `deadline` (a now() value) passes or an I/O completion has
+  // been delivered, whichever is first. No deadline: wait for I/O only.
+  // Completions are delivered from inside this call by invoking the callbacks
+  // their requests registered, which post onto the loop's ready queue.
+  virtual void wait_until(std::optional<double> deadline) = 0;
+
+  // True while some I/O request started on this host has not completed.
+  virtual bool has_pending_io() = 0;
+
+  // Writes program output. Text is passed through unchanged.
+  virtual void write(Stream stream, std::string_view text) = 0;
+
+  // True when the user asked the run to stop (Ctrl-C, the page's Stop).
+  virtual bool interrupted() = 0;
+};
+
+}  // namespace host

@@ -1,0 +1,29 @@
+// Virtual time is a Host decorator (DESIGN.md decision 3). When the loop has
+// nothing ready and no I/O is in flight, waiting jumps the clock straight to
+// the deadline, so a program that sleeps for minutes finishes at once with the
+// same output and the same timeline. While I/O is in flight the clock follows
+// real time, so a request still takes as long as it really takes and a timer
+// racing it fires in the right order.
+#pragma once
+
+#include "core/host/host.hpp"
+
+namespace host {
+
+class VirtualTimeHost final : public Host {
+ public:
+  // `inner` provides I/O, output and interruption; it must outlive this.
+  explicit VirtualTimeHost(Host& inner) : inner_(inner) {}
+
+  double now() override { return clock_; }
+  void wait_until(std::optional<double> deadline) override;
+  bool has_pending_io() override { return inner_.has_pending_io(); }
+  void write(Stream stream, std::string_view text) override { inner_.write(stream, text); }
+  bool interrupted() override { return inner_.interrupted(); }
+
+ private:
+  Host& inner_;
+  double clock_ = 0.0;  // virtual seconds since the run started
+};
+
+}  // namespace host
