@@ -59,6 +59,12 @@ class FutureBase : public RefCounted {
   void finish(State state);
   // Finishes cancelled with `error` (a CancelledError, maybe with message).
   void finish_cancelled(Error error);
+  // Forgets the done callbacks unrun: the future will never finish, and they
+  // would keep their targets (a gather, a waiting task) alive forever.
+  void drop_done_callbacks() {
+    first_callback_ = Callback();
+    more_callbacks_.reset();
+  }
 
   // First, so it fits in RefCounted's tail padding (saves 8 bytes per future).
   State state_ = State::pending;

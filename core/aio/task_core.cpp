@@ -142,6 +142,7 @@ void TaskCore::abandon() {
   loop().task_finished(*this);
   waiting_for_ = nullptr;
   resume_at_ = nullptr;
+  drop_done_callbacks();
   discard_body();
 }
 
