@@ -365,7 +365,7 @@ TEST_CASE("Condition: notify skips waiters already woken or cancelled") {
 //     print("released", lock.locked())
 //
 // asyncio.run(main())
-TEST_CASE("Condition: wait and notify need the lock; a given lock is shared") {
+TEST_CASE("Condition: wait and notify need the lock, a given lock is shared") {
   host::NativeHost real;
   host::VirtualTimeHost host(real);
   Lines out;

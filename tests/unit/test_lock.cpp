@@ -152,7 +152,7 @@ aio::Task<void> acquire_twice(aio::Lock& lock) {
 //     print("locked", lock.locked(), "waiters", len(lock._waiters))
 //
 // asyncio.run(main())
-TEST_CASE("Lock: waiters get the lock in FIFO order; hold() releases on scope exit") {
+TEST_CASE("Lock: waiters get the lock in FIFO order, hold() releases on scope exit") {
   host::NativeHost real;
   host::VirtualTimeHost host(real);
   Lines out;
@@ -262,7 +262,7 @@ TEST_CASE("Lock: cancelled while queued or after being woken, no wakeup is lost"
 //         print(type(error).__name__, error)
 //
 // asyncio.run(main())
-TEST_CASE("Lock: acquire skips a queue of cancelled waiters; releasing twice fails") {
+TEST_CASE("Lock: acquire skips a queue of cancelled waiters, releasing twice fails") {
   host::NativeHost real;
   host::VirtualTimeHost host(real);
   Lines out;

@@ -373,7 +373,7 @@ TEST_CASE("Queue: put blocks at maxsize until a get makes room") {
 //         print(type(error).__name__, error)
 //
 // asyncio.run(main())
-TEST_CASE("Queue: join waits for task_done on every item; one too many is a ValueError") {
+TEST_CASE("Queue: join waits for task_done on every item, one too many is a ValueError") {
   host::NativeHost real;
   host::VirtualTimeHost host(real);
   aio::TaskCore::reset_name_counter();
@@ -484,7 +484,7 @@ TEST_CASE("Queue: a put cancelled while waiting or after being woken loses no sl
 //     print("task got", await pending)
 //
 // asyncio.run(main())
-TEST_CASE("Queue: a woken get that finds the item taken waits again; get() as a task") {
+TEST_CASE("Queue: a woken get that finds the item taken waits again, get() as a task") {
   host::NativeHost real;
   host::VirtualTimeHost host(real);
   Lines out;

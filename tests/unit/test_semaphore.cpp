@@ -153,7 +153,7 @@ aio::Task<void> over_release(Lines& out) {
 //           "waiters", len(semaphore._waiters))
 //
 // asyncio.run(main())
-TEST_CASE("Semaphore: at most value holders; waiters enter in FIFO order") {
+TEST_CASE("Semaphore: at most value holders, waiters enter in FIFO order") {
   host::NativeHost real;
   host::VirtualTimeHost host(real);
   Lines out;

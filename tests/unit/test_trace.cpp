@@ -120,7 +120,7 @@ TEST_CASE("trace: sleep(0), cancel before the first step, output outside tasks",
                       });
 }
 
-TEST_CASE("trace: no sink, no events; clearing the sink stops them", "[trace]") {
+TEST_CASE("trace: no sink, no events, clearing the sink stops them", "[trace]") {
   VirtualLoop v;
   REQUIRE(v.loop.tracing());
   v.loop.set_trace_sink({});
