@@ -2,7 +2,6 @@
 // in Python (the comment, whose output is the expected lines) and in C++.
 #include <catch2/catch.hpp>
 
-#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -12,30 +11,20 @@
 #include "core/host/native_host.hpp"
 #include "core/host/virtual_time_host.hpp"
 #include "tests/unit/support/counted.hpp"
+#include "tests/unit/support/scenario.hpp"
 
 using namespace aio;
 using test_support::Counted;
 using test_support::CountedScope;
+using test_support::out;
+using test_support::print;
+using test_support::run_virtual;
+using test_support::now;
+using test_support::work_hops;
+using test_support::ticker;
+using test_support::counted;
 
 namespace {  // the whole file: scenario names repeat across test files
-
-std::vector<std::string> out;  // what the scenario printed
-void print(std::string line) { out.push_back(std::move(line)); }
-
-template <class T>
-Result<T> run_virtual(Task<T> main) {
-  out.clear();
-  TaskCore::reset_name_counter();
-  host::NativeHost native;
-  host::VirtualTimeHost host(native);
-  return run(host, std::move(main));
-}
-
-std::string now() {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f", Loop::running()->time());
-  return text;
-}
 
 Task<std::string> slow(std::string name, double delay, bool fail = false) {
   Result<void> slept = co_await aio::sleep(delay);
@@ -49,30 +38,6 @@ Task<std::string> slow(std::string name, double delay, bool fail = false) {
   }
   print(name + " done");
   co_return name;
-}
-
-Task<std::string> work_hops(std::string name, int hops) {
-  for (int i = 0; i < hops; ++i) (void)co_await aio::sleep(0);
-  print(name + " done");
-  co_return name;
-}
-
-Task<void> ticker(int count) {
-  for (int i = 0; i < count; ++i) {
-    print("tick " + std::to_string(i));
-    (void)co_await aio::sleep(0);
-  }
-  co_return {};
-}
-
-
-// A child whose frame and result hold a Counted, for the leak check.
-Task<Counted> counted(int id, double delay, bool fail = false) {
-  Counted held(id);
-  Result<void> slept = co_await aio::sleep(delay);
-  if (!slept) co_return slept.error();
-  if (fail) co_return Error(ErrorKind::value_error, "counted");
-  co_return held;
 }
 
 /* CPython: results in completion order

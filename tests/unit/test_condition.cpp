@@ -12,23 +12,15 @@
 #include "core/host/native_host.hpp"
 #include "core/host/virtual_time_host.hpp"
 
+#include "tests/unit/support/scenario.hpp"
+
 namespace {
 
-using Lines = std::vector<std::string>;
-
-// Checks from inside a coroutine (CHECK, not REQUIRE: nothing may throw there).
-template <class T>
-void expect_ok(const aio::Result<T>& result) {
-  CHECK(result.ok());
-}
-
-std::string yes_no(bool value) { return value ? "True" : "False"; }
-std::string number(int64_t value) { return std::to_string(value); }
-
-// print(type(error).__name__, error)
-std::string python_print(const aio::Error& error) {
-  return std::string(aio::error_kind_name(error.kind())) + " " + error.message();
-}
+using test_support::Lines;
+using test_support::expect_ok;
+using test_support::yes_no;
+using test_support::number;
+using test_support::python_print;
 
 // Python's repr of a list of ints.
 std::string list_repr(const std::vector<int>& items) {

@@ -12,17 +12,13 @@
 #include "core/host/native_host.hpp"
 #include "core/host/virtual_time_host.hpp"
 
+#include "tests/unit/support/scenario.hpp"
+
 namespace {
 
-using Lines = std::vector<std::string>;
-
-// Checks from inside a coroutine (CHECK, not REQUIRE: nothing may throw there).
-template <class T>
-void expect_ok(const aio::Result<T>& result) {
-  CHECK(result.ok());
-}
-
-std::string yes_no(bool value) { return value ? "True" : "False"; }
+using test_support::Lines;
+using test_support::expect_ok;
+using test_support::yes_no;
 
 aio::Task<void> waiter(std::string name, aio::Event& event, Lines& out) {
   out.push_back(name + " waits");

@@ -12,21 +12,14 @@
 #include "core/host/native_host.hpp"
 #include "core/host/virtual_time_host.hpp"
 
+#include "tests/unit/support/scenario.hpp"
+
 namespace {
 
-using Lines = std::vector<std::string>;
-
-// Checks from inside a coroutine (CHECK, not REQUIRE: nothing may throw there).
-template <class T>
-void expect_ok(const aio::Result<T>& result) {
-  CHECK(result.ok());
-}
-
-std::string yes_no(bool value) { return value ? "True" : "False"; }
-// print(type(error).__name__, error)
-std::string python_print(const aio::Error& error) {
-  return std::string(aio::error_kind_name(error.kind())) + " " + error.message();
-}
+using test_support::Lines;
+using test_support::expect_ok;
+using test_support::yes_no;
+using test_support::python_print;
 
 aio::Task<void> holding_worker(std::string name, aio::Lock& lock, double hold_for, Lines& out) {
   out.push_back(name + " wants");

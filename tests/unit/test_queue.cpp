@@ -14,16 +14,14 @@
 #include "core/host/native_host.hpp"
 #include "core/host/virtual_time_host.hpp"
 #include "tests/unit/support/counted.hpp"
+#include "tests/unit/support/scenario.hpp"
 
 namespace {
 
-using Lines = std::vector<std::string>;
-
-// Checks from inside a coroutine (CHECK, not REQUIRE: nothing may throw there).
-template <class T>
-void expect_ok(const aio::Result<T>& result) {
-  CHECK(result.ok());
-}
+using test_support::Lines;
+using test_support::expect_ok;
+using test_support::yes_no;
+using test_support::number;
 
 // The value as text, or the error's description (a bug then fails the
 // comparison instead of aborting the test binary on value()).
@@ -33,9 +31,6 @@ std::string shown(const aio::Result<std::string>& result) {
 std::string shown(const aio::Result<int>& result) {
   return result ? std::to_string(result.value()) : result.error().describe();
 }
-
-std::string yes_no(bool value) { return value ? "True" : "False"; }
-std::string number(int64_t value) { return std::to_string(value); }
 
 // print(type(error).__name__, repr(str(error))) / print(type(error).__name__, error)
 std::string python_print(const aio::Error& error, bool quoted) {

@@ -16,26 +16,18 @@
 #include "core/host/native_host.hpp"
 #include "core/host/virtual_time_host.hpp"
 #include "tests/unit/support/counted.hpp"
+#include "tests/unit/support/scenario.hpp"
 
 using namespace aio;
 using test_support::Counted;
 using test_support::CountedScope;
+using test_support::out;
+using test_support::print;
+using test_support::run_virtual;
+using test_support::boolean;
+using test_support::counted;
 
 namespace {  // the whole file: scenario names repeat across test files
-
-std::vector<std::string> out;  // what the scenario printed
-void print(std::string line) { out.push_back(std::move(line)); }
-
-template <class T>
-Result<T> run_virtual(Task<T> main) {
-  out.clear();
-  TaskCore::reset_name_counter();
-  host::NativeHost native;
-  host::VirtualTimeHost host(native);
-  return run(host, std::move(main));
-}
-
-std::string boolean(bool value) { return value ? "True" : "False"; }
 
 // Python's show(): a group as its message, then its members indented.
 void show(const Error& error, const std::string& indent = "") {
@@ -57,16 +49,6 @@ Task<std::string> child(std::string name, double delay, bool fail = false) {
   }
   print(name + " done");
   co_return name;
-}
-
-
-// A child whose frame and result hold a Counted, for the leak check.
-Task<Counted> counted(int id, double delay, bool fail = false) {
-  Counted held(id);
-  Result<void> slept = co_await aio::sleep(delay);
-  if (!slept) co_return slept.error();
-  if (fail) co_return Error(ErrorKind::value_error, "counted");
-  co_return held;
 }
 
 /* CPython: the group waits for every child
