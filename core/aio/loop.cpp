@@ -153,8 +153,7 @@ std::string Loop::deadlock_report() const {
   return report;
 }
 
-void Loop::trace(TraceKind kind, const TaskCore* task, std::string_view what, int32_t line) {
-  if (!trace_sink_) return;
+void Loop::emit_trace(TraceKind kind, const TaskCore* task, std::string_view what, int32_t line) {
   std::string name = task ? task->name() : std::string();
   trace_sink_(TraceEvent{kind, time(), task ? task->id() : 0, name, what, line});
 }

@@ -124,7 +124,8 @@ void TaskCore::step() {
     }
     resume_at_ = body();
   }
-  Ref<RefCounted> keep_alive(this);  // the body may drop the last handle to us
+  // No keep-alive needed: the ready entry that called wakeup() holds a reference
+  // to this task until the step returns, even if the body drops its last handle.
   co::coroutine_handle<> resume_at = std::exchange(resume_at_, nullptr);
   resume_at.resume();
   loop.current_task_ = outer;
