@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Check core/py/unicode_identifier.cpp's character ranges against CPython 3.11.
+"""Check core/py/syntax/unicode_identifier.cpp's character ranges against CPython 3.11.
 
-core/py/unicode_identifier.cpp approximates XID_Start, XID_Continue and printability with
+core/py/syntax/unicode_identifier.cpp approximates XID_Start, XID_Continue and printability with
 a short table of ranges (its header says why). The promise that keeps the approximation
 safe is that every listed range is exactly right: a "symbol" or "non-printable" range holds
 no character that may appear in an identifier, and a "continue-only" range holds only

@@ -19,7 +19,7 @@ The file (UTF-8; lines starting with # are comments)
   You write the === lines; this script writes the token and warning lines under them. Escapes are
   those of scripts/record_syntax_errors.py (\\\\ \\t \\n \\r \\xHH \\uHHHH \\UHHHHHHHH).
 
-What is recorded, to match core/py/lexer.hpp
+What is recorded, to match core/py/syntax/lexer.hpp
     tokenize's tokens without COMMENT, NL and ENCODING (the C tokenizer the parser uses
     has none of them), each as its exact type (LPAR rather than OP), except that a NAME
     that is a keyword (keyword.kwlist) is recorded as the keyword in capitals (IF) — the

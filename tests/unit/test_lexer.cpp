@@ -1,5 +1,5 @@
-// Tests of the lexer (core/py/lexer.hpp) and of SyntaxError formatting
-// (core/py/syntax_error.hpp).
+// Tests of the lexer (core/py/syntax/lexer.hpp) and of SyntaxError formatting
+// (core/py/syntax/syntax_error.hpp).
 //
 // The expectations are CPython's, recorded by scripts and never written to match our own
 // output:
@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "core/py/lexer.hpp"
+#include "core/py/syntax/lexer.hpp"
 #include "tests/unit/support/expected_output.hpp"
 
 namespace {

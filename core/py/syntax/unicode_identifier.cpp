@@ -1,4 +1,4 @@
-#include "core/py/unicode_identifier.hpp"
+#include "core/py/syntax/unicode_identifier.hpp"
 
 #include <cstddef>
 #include <cstdint>

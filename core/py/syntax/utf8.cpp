@@ -1,4 +1,4 @@
-#include "core/py/utf8.hpp"
+#include "core/py/syntax/utf8.hpp"
 
 #include <cstring>
 

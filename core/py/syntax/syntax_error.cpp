@@ -1,4 +1,4 @@
-#include "core/py/syntax_error.hpp"
+#include "core/py/syntax/syntax_error.hpp"
 
 namespace py {
 

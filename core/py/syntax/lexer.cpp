@@ -2,7 +2,7 @@
 // same characters are consumed in the same order and every error lands where CPython puts
 // it. Where CPython reads a character and backs up, this code peeks instead; where an
 // error's position depends on CPython's cursor, the comment says where that cursor is.
-#include "core/py/lexer.hpp"
+#include "core/py/syntax/lexer.hpp"
 
 #include <algorithm>
 #include <array>
@@ -11,8 +11,8 @@
 #include <optional>
 #include <string>
 
-#include "core/py/unicode_identifier.hpp"
-#include "core/py/utf8.hpp"
+#include "core/py/syntax/unicode_identifier.hpp"
+#include "core/py/syntax/utf8.hpp"
 
 namespace py {
 namespace {
@@ -22,7 +22,7 @@ constexpr int kMaxIndentDepth = 100;   // MAXINDENT: at most 99 nested indented 
 constexpr int kMaxBracketDepth = 200;  // MAXLEVEL: at most 200 open brackets
 constexpr int kEndOfInput = -1;        // what peek() returns after the final newline
 
-// --- Lookup tables generated from core/py/token_kinds.hpp --------------------------------
+// --- Lookup tables generated from core/py/syntax/token_kinds.hpp --------------------------------
 
 // For each ASCII character, the kinds of the punctuation spelled starting with it, longest
 // spelling first (so "**=" is tried before "**" and "*").

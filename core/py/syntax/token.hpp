@@ -10,17 +10,17 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/py/utf8.hpp"
+#include "core/py/syntax/utf8.hpp"
 
 namespace py {
 
 enum class TokenKind : uint8_t {
 #define PY_TOKEN(kind, spelling, group) kind,
-#include "core/py/token_kinds.hpp"
+#include "core/py/syntax/token_kinds.hpp"
 #undef PY_TOKEN
 };
 
-// The groups of core/py/token_kinds.hpp.
+// The groups of core/py/syntax/token_kinds.hpp.
 enum class TokenGroup : uint8_t {
   layout,       // NEWLINE, INDENT, DEDENT, ENDMARKER
   literal,      // NAME, NUMBER, STRING
@@ -29,7 +29,7 @@ enum class TokenGroup : uint8_t {
   stray,        // OP: a character no grammar rule accepts
 };
 
-// One row of core/py/token_kinds.hpp; kTokenRows[int(kind)] describes `kind`.
+// One row of core/py/syntax/token_kinds.hpp; kTokenRows[int(kind)] describes `kind`.
 struct TokenRow {
   TokenKind kind;
   const char* name;           // "LPAR", "IF": CPython's token name
@@ -39,7 +39,7 @@ struct TokenRow {
 
 inline constexpr TokenRow kTokenRows[] = {
 #define PY_TOKEN(kind, spelling, group) {TokenKind::kind, #kind, spelling, TokenGroup::group},
-#include "core/py/token_kinds.hpp"
+#include "core/py/syntax/token_kinds.hpp"
 #undef PY_TOKEN
 };
 

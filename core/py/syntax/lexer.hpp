@@ -24,8 +24,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/py/syntax_error.hpp"
-#include "core/py/token.hpp"
+#include "core/py/syntax/syntax_error.hpp"
+#include "core/py/syntax/token.hpp"
 
 namespace py {
 

@@ -1,8 +1,8 @@
 // Every token kind of Python 3.11, in one list (STYLE.md "one list per vocabulary", after
 // Wren's wren_opcodes.h). This is not an ordinary header: it has no include guard and is
 // included with PY_TOKEN(kind, spelling, group) defined, once per table it generates:
-// the TokenKind enum and the row table in core/py/token.hpp, from which come the names and
-// spellings (core/py/token.cpp) and the operator and keyword lookups (core/py/lexer.cpp).
+// the TokenKind enum and the row table in core/py/syntax/token.hpp, from which come the names and
+// spellings (core/py/syntax/token.cpp) and the operator and keyword lookups (core/py/syntax/lexer.cpp).
 //
 //   kind      CPython's name for the token (Grammar/Tokens, Python's token.tok_name); a
 //             keyword's kind is the keyword in capitals.
@@ -24,7 +24,7 @@ PY_TOKEN(NUMBER, "", literal)  // int, float or imaginary literal, as written
 PY_TOKEN(STRING, "", literal)  // string or bytes literal with prefix and quotes; an f-string is one STRING
 
 // A stray character: CPython's generic OP token, which no grammar rule accepts, so that the
-// parser reports "invalid syntax" at it (see core/py/lexer.hpp)
+// parser reports "invalid syntax" at it (see core/py/syntax/lexer.hpp)
 PY_TOKEN(OP, "", stray)  // $ ? ` or a ! not followed by =
 
 // Punctuation: delimiters
