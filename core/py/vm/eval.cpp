@@ -1,0 +1,1429 @@
+// The dispatch loop: runs a chain of frames (eval.hpp), one instruction at a time.
+//
+// Design: one function holding the interpreter's registers in locals (instruction
+// pointer, stack pointer, fast locals, constants), a computed-goto table generated from
+// opcodes.hpp (a switch where the compiler lacks labels-as-values), and frame switches in
+// place: a call of a Python function binds the arguments into a new frame and continues
+// with it; RETURN_VALUE pops back to the caller. Exceptions are values: a failing
+// operation leaves the exception in the runtime and jumps to `error`, which adds a
+// traceback entry and unwinds the block stack (opcodes.hpp's rules). Rare or long
+// operations live in eval_support.cpp so the loop stays small enough to keep its registers.
+#include <cstring>
+
+#include "core/py/compiler/code.hpp"
+#include "core/py/objects/abstract.hpp"
+#include "core/py/objects/dict.hpp"
+#include "core/py/objects/errors.hpp"
+#include "core/py/objects/exceptions.hpp"
+#include "core/py/objects/int.hpp"
+#include "core/py/objects/list.hpp"
+#include "core/py/objects/runtime.hpp"
+#include "core/py/objects/set.hpp"
+#include "core/py/objects/str.hpp"
+#include "core/py/objects/tuple.hpp"
+#include "core/py/vm/eval_support.hpp"
+#include "core/py/vm/function.hpp"
+#include "core/py/vm/generator.hpp"
+
+namespace py {
+
+VmState vm_state;
+
+namespace {
+
+constexpr int kMaxNativeNesting = 800;  // nested dispatch loops on the C++ stack
+
+// The exception instance's traceback field (every exception shares BaseException's layout).
+inline BaseException* as_exception(Object* exception) {
+  return static_cast<BaseException*>(exception);
+}
+
+inline bool is_small_int(Object* object) {
+  return object->type == &int_type && !static_cast<Int*>(object)->big;
+}
+
+// Counts the frames from `top` down to the innermost one, linking their back pointers.
+int link_chain(Frame* top) {
+  int count = 1;
+  for (Frame* frame = top; frame->delegate; frame = frame->delegate) {
+    frame->delegate->back = frame;
+    ++count;
+  }
+  return count;
+}
+
+}  // namespace
+
+Frame* innermost_frame(Frame* frame) {
+  while (frame->delegate) frame = frame->delegate;
+  return frame;
+}
+
+int native_nesting() { return vm_state.nesting; }
+
+bool check_recursion(const char* suffix) {
+  Runtime& run = runtime();
+  if (run.recursion_depth < run.recursion_limit) return true;
+  raise_format(recursion_error_type, "maximum recursion depth exceeded{}", suffix);
+  return false;
+}
+
+ResumeResult run_frames(Frame* entry, EntryMode mode, Object* value, bool suspendable) {
+  VmState& vm = vm_state;
+  if (vm.nesting >= kMaxNativeNesting) {
+    raise(recursion_error_type, "maximum recursion depth exceeded while calling a Python object");
+    return {ResumeStatus::raised, nullptr};
+  }
+  Runtime& run = runtime();
+  ++vm.nesting;
+  Frame* const saved_current = vm.current;
+  const bool saved_suspendable = vm.suspendable;
+  vm.suspendable = suspendable;
+  int chain_depth = link_chain(entry);
+  run.recursion_depth += chain_depth;
+
+  Frame* frame = innermost_frame(entry);
+  // The registers of `frame`.
+  Code* code;
+  const uint32_t* first;       // the code's first instruction
+  const uint32_t* ip;          // the next instruction
+  Object** stack_base;         // the value stack's bottom
+  Object** sp;                 // the value stack's top (one past)
+  Object** fast;               // fast locals
+  Object** cells;              // cells then free cells
+  Object* const* constants;    // co_consts
+  uint32_t word = 0;           // the instruction being run
+  uint32_t arg = 0;            // its argument
+  bool chain_context = true;   // `error` sets __context__ on fresh exceptions
+  ResumeResult result{ResumeStatus::returned, nullptr};
+  Object* yielded = nullptr;   // the value a yield hands up the chain (owned)
+  Object* returned = nullptr;  // the value a frame returns (owned)
+  Frame* callee = nullptr;     // a frame bound for a call, about to be entered
+
+#define LOAD_FRAME()                                                         \
+  do {                                                                       \
+    vm.current = frame;                                                      \
+    code = frame->code;                                                      \
+    first = code->instructions.data();                                       \
+    ip = first + frame->instruction_index;                                   \
+    fast = frame->locals();                                                  \
+    cells = frame->cells();                                                  \
+    stack_base = frame->stack_base();                                        \
+    sp = stack_base + frame->stack_depth;                                    \
+    constants = reinterpret_cast<Object* const*>(code->constants.data());    \
+  } while (0)
+#define SAVE_FRAME()                                                         \
+  do {                                                                       \
+    frame->instruction_index = uint32_t(ip - first);                         \
+    frame->stack_depth = uint32_t(sp - stack_base);                          \
+  } while (0)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-int64_t(n)])
+
+#if defined(__GNUC__)
+  static void* const dispatch_table[] = {
+#define X(name, effect, meaning) &&op_##name,
+#include "core/py/compiler/opcodes.hpp"
+#undef X
+  };
+#define TARGET(name) op_##name:
+#define DISPATCH()                            \
+  do {                                        \
+    word = *ip++;                             \
+    arg = word >> 8;                          \
+    goto* dispatch_table[word & 0xff];        \
+  } while (0)
+#else
+#define TARGET(name) case Opcode::name:
+#define DISPATCH() goto dispatch
+#endif
+
+  LOAD_FRAME();
+  if (mode == EntryMode::send) {
+    incref(value);
+    PUSH(value);
+  } else if (mode == EntryMode::throw_) {
+    chain_context = false;
+    if (ip < first + code->instructions.size() &&
+        instruction_opcode(*ip) == Opcode::YIELD_FROM && !frame->delegate) {
+      // Suspended in YIELD_FROM on an iterator that is not a Python frame: it gets the
+      // exception first (its throw() or close()), as CPython's gen_throw does.
+      Ref<> outcome;
+      ThrowIntoReceiver thrown = throw_into_receiver(TOP(), value, &outcome);
+      if (thrown == ThrowIntoReceiver::yielded) {
+        yielded = outcome.release();
+        goto chain_yield;
+      }
+      ++ip;
+      if (thrown == ThrowIntoReceiver::returned) {
+        decref(POP());
+        PUSH(outcome.release());
+        DISPATCH();
+      }
+      goto error;  // the receiver's exception (or the thrown one) is pending
+    }
+    set_exception(Ref<>::borrow(value));
+    if (ip == first) ++ip;  // not started: report the first instruction
+    goto error;
+  }
+  DISPATCH();
+
+#if !defined(__GNUC__)
+dispatch:
+  word = *ip++;
+  arg = word >> 8;
+  switch (Opcode(word & 0xff)) {
+#endif
+
+  TARGET(NOP) { DISPATCH(); }
+  TARGET(POP_TOP) {
+    xdecref(POP());
+    DISPATCH();
+  }
+  TARGET(ROT_TWO) {
+    std::swap(sp[-1], sp[-2]);
+    DISPATCH();
+  }
+  TARGET(ROT_THREE) {
+    Object* top = sp[-1];
+    sp[-1] = sp[-2];
+    sp[-2] = sp[-3];
+    sp[-3] = top;
+    DISPATCH();
+  }
+  TARGET(ROT_FOUR) {
+    Object* top = sp[-1];
+    sp[-1] = sp[-2];
+    sp[-2] = sp[-3];
+    sp[-3] = sp[-4];
+    sp[-4] = top;
+    DISPATCH();
+  }
+  TARGET(ROT_N) {
+    Object* top = sp[-1];
+    std::memmove(sp - arg + 1, sp - arg, (arg - 1) * sizeof(Object*));
+    sp[-int(arg)] = top;
+    DISPATCH();
+  }
+  TARGET(DUP_TOP) {
+    Object* top = TOP();
+    incref(top);
+    PUSH(top);
+    DISPATCH();
+  }
+  TARGET(DUP_TOP_TWO) {
+    Object* a = sp[-2];
+    Object* b = sp[-1];
+    incref(a);
+    incref(b);
+    PUSH(a);
+    PUSH(b);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_CONST) {
+    Object* constant = constants[arg];
+    incref(constant);
+    PUSH(constant);
+    DISPATCH();
+  }
+  TARGET(LOAD_FAST) {
+    Object* local = fast[arg];
+    if (!local) {
+      raise_unbound_local(code->local_names[arg].get());
+      goto error;
+    }
+    incref(local);
+    PUSH(local);
+    DISPATCH();
+  }
+  TARGET(STORE_FAST) {
+    Object* old = fast[arg];
+    fast[arg] = POP();
+    xdecref(old);
+    DISPATCH();
+  }
+  TARGET(DELETE_FAST) {
+    Object* old = fast[arg];
+    if (!old) {
+      raise_unbound_local(code->local_names[arg].get());
+      goto error;
+    }
+    fast[arg] = nullptr;
+    decref(old);
+    DISPATCH();
+  }
+  TARGET(LOAD_NAME) {
+    Ref<> found = load_name(frame, code->names[arg].get());
+    if (!found) goto error;
+    PUSH(found.release());
+    DISPATCH();
+  }
+  TARGET(STORE_NAME) {
+    Object* stored = POP();
+    int status = store_name(frame, code->names[arg].get(), stored);
+    decref(stored);
+    if (status < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(DELETE_NAME) {
+    if (delete_name(frame, code->names[arg].get()) < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(LOAD_GLOBAL) {
+    Str* name = code->names[arg].get();
+    Object* found = dict_lookup_str(frame->globals, name);
+    if (!found) found = dict_lookup_str(frame->builtins, name);
+    if (!found) {
+      raise_format(name_error_type, "name '{}' is not defined", name->value);
+      goto error;
+    }
+    incref(found);
+    PUSH(found);
+    DISPATCH();
+  }
+  TARGET(STORE_GLOBAL) {
+    Object* stored = POP();
+    int status = dict_set(frame->globals, code->names[arg].get(), stored);
+    decref(stored);
+    if (status < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(DELETE_GLOBAL) {
+    Str* name = code->names[arg].get();
+    if (!dict_lookup_str(frame->globals, name)) {
+      raise_format(name_error_type, "name '{}' is not defined", name->value);
+      goto error;
+    }
+    if (dict_delete(frame->globals, name) < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(LOAD_DEREF) {
+    Object* contents = static_cast<Cell*>(cells[arg])->contents.get();
+    if (!contents) {
+      raise_unbound_cell(code, arg);
+      goto error;
+    }
+    incref(contents);
+    PUSH(contents);
+    DISPATCH();
+  }
+  TARGET(STORE_DEREF) {
+    static_cast<Cell*>(cells[arg])->contents = Ref<>::steal(POP());
+    DISPATCH();
+  }
+  TARGET(DELETE_DEREF) {
+    Cell* cell = static_cast<Cell*>(cells[arg]);
+    if (!cell->contents) {
+      raise_unbound_cell(code, arg);
+      goto error;
+    }
+    cell->contents = nullptr;
+    DISPATCH();
+  }
+  TARGET(LOAD_CLOSURE) {
+    incref(cells[arg]);
+    PUSH(cells[arg]);
+    DISPATCH();
+  }
+  TARGET(LOAD_CLASSDEREF) {
+    Ref<> found = load_class_deref(frame, arg);
+    if (!found) goto error;
+    PUSH(found.release());
+    DISPATCH();
+  }
+  TARGET(LOAD_ATTR) {
+    Object* owner = TOP();
+    Ref<> attribute = get_attribute(owner, code->names[arg].get());
+    decref(owner);
+    if (!attribute) {
+      --sp;
+      goto error;
+    }
+    TOP() = attribute.release();
+    DISPATCH();
+  }
+  TARGET(STORE_ATTR) {
+    Object* owner = POP();
+    Object* stored = POP();
+    int status = set_attribute(owner, code->names[arg].get(), stored);
+    decref(owner);
+    decref(stored);
+    if (status < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(DELETE_ATTR) {
+    Object* owner = POP();
+    int status = delete_attribute(owner, code->names[arg].get());
+    decref(owner);
+    if (status < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(LOAD_METHOD) {
+    Object* owner = TOP();
+    Object* method = nullptr;
+    Ref<> attribute = load_method(owner, code->names[arg].get(), &method);
+    if (method) {
+      // Unbound method + self: the owner stays where it is, as the first argument.
+      TOP() = method;
+      PUSH(owner);
+      DISPATCH();
+    }
+    decref(owner);
+    if (!attribute) {
+      --sp;
+      goto error;
+    }
+    // Not a method: the attribute is the callable and the self slot stays empty, the
+    // layout CALL_METHOD reads (callable, then self or NULL).
+    TOP() = attribute.release();
+    PUSH(nullptr);
+    DISPATCH();
+  }
+  TARGET(LOAD_ASSERTION_ERROR) {
+    incref(&assertion_error_type);
+    PUSH(&assertion_error_type);
+    DISPATCH();
+  }
+  TARGET(LOAD_BUILD_CLASS) {
+    Object* build_class = dict_lookup_str(frame->builtins, "__build_class__");
+    if (!build_class) {
+      raise(name_error_type, "__build_class__ not found");
+      goto error;
+    }
+    incref(build_class);
+    PUSH(build_class);
+    DISPATCH();
+  }
+
+  TARGET(BINARY_SUBSCR) {
+    Object* key = POP();
+    Object* container = TOP();
+    Ref<> item = get_item(container, key);
+    decref(key);
+    decref(container);
+    if (!item) {
+      --sp;
+      goto error;
+    }
+    TOP() = item.release();
+    DISPATCH();
+  }
+  TARGET(STORE_SUBSCR) {
+    Object* key = POP();
+    Object* container = POP();
+    Object* stored = POP();
+    int status = set_item(container, key, stored);
+    decref(key);
+    decref(container);
+    decref(stored);
+    if (status < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(DELETE_SUBSCR) {
+    Object* key = POP();
+    Object* container = POP();
+    int status = delete_item(container, key);
+    decref(key);
+    decref(container);
+    if (status < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(BINARY_OP) {
+    Object* right = POP();
+    Object* left = TOP();
+    Ref<> outcome;
+    if (is_small_int(left) && is_small_int(right)) {
+      int64_t a = static_cast<Int*>(left)->value;
+      int64_t b = static_cast<Int*>(right)->value;
+      int64_t c;
+      if (arg == uint32_t(BinaryOp::add) && !__builtin_add_overflow(a, b, &c)) {
+        outcome = make_int(c);
+      } else if (arg == uint32_t(BinaryOp::subtract) && !__builtin_sub_overflow(a, b, &c)) {
+        outcome = make_int(c);
+      } else if (arg == uint32_t(BinaryOp::multiply) && !__builtin_mul_overflow(a, b, &c)) {
+        outcome = make_int(c);
+      } else {
+        outcome = binary_operation(left, right, BinaryOp(arg));
+      }
+    } else {
+      outcome = binary_operation(left, right, BinaryOp(arg));
+    }
+    decref(right);
+    decref(left);
+    if (!outcome) {
+      --sp;
+      goto error;
+    }
+    TOP() = outcome.release();
+    DISPATCH();
+  }
+  TARGET(INPLACE_OP) {
+    Object* right = POP();
+    Object* left = TOP();
+    Ref<> outcome;
+    int64_t c;
+    if (is_small_int(left) && is_small_int(right) && arg == uint32_t(BinaryOp::add) &&
+        !__builtin_add_overflow(static_cast<Int*>(left)->value,
+                                static_cast<Int*>(right)->value, &c)) {
+      outcome = make_int(c);
+    } else {
+      outcome = inplace_operation(left, right, BinaryOp(arg));
+    }
+    decref(right);
+    decref(left);
+    if (!outcome) {
+      --sp;
+      goto error;
+    }
+    TOP() = outcome.release();
+    DISPATCH();
+  }
+  TARGET(UNARY_POSITIVE) {
+    Object* operand = TOP();
+    Ref<> outcome = positive(operand);
+    decref(operand);
+    if (!outcome) {
+      --sp;
+      goto error;
+    }
+    TOP() = outcome.release();
+    DISPATCH();
+  }
+  TARGET(UNARY_NEGATIVE) {
+    Object* operand = TOP();
+    Ref<> outcome = negative(operand);
+    decref(operand);
+    if (!outcome) {
+      --sp;
+      goto error;
+    }
+    TOP() = outcome.release();
+    DISPATCH();
+  }
+  TARGET(UNARY_INVERT) {
+    Object* operand = TOP();
+    Ref<> outcome = invert(operand);
+    decref(operand);
+    if (!outcome) {
+      --sp;
+      goto error;
+    }
+    TOP() = outcome.release();
+    DISPATCH();
+  }
+  TARGET(UNARY_NOT) {
+    Object* operand = TOP();
+    int truth = truthy(operand);
+    decref(operand);
+    if (truth < 0) {
+      --sp;
+      goto error;
+    }
+    TOP() = make_bool(!truth).release();
+    DISPATCH();
+  }
+  TARGET(COMPARE_OP) {
+    Object* right = POP();
+    Object* left = TOP();
+    Ref<> outcome;
+    if (is_small_int(left) && is_small_int(right)) {
+      int64_t a = static_cast<Int*>(left)->value;
+      int64_t b = static_cast<Int*>(right)->value;
+      bool truth = false;
+      switch (CompareOp(arg)) {
+        case CompareOp::less: truth = a < b; break;
+        case CompareOp::less_equal: truth = a <= b; break;
+        case CompareOp::equal: truth = a == b; break;
+        case CompareOp::not_equal: truth = a != b; break;
+        case CompareOp::greater: truth = a > b; break;
+        case CompareOp::greater_equal: truth = a >= b; break;
+      }
+      outcome = make_bool(truth);
+    } else {
+      outcome = rich_compare(left, right, CompareOp(arg));
+    }
+    decref(right);
+    decref(left);
+    if (!outcome) {
+      --sp;
+      goto error;
+    }
+    TOP() = outcome.release();
+    DISPATCH();
+  }
+  TARGET(IS_OP) {
+    Object* right = POP();
+    Object* left = TOP();
+    bool truth = (left == right) != (arg == 1);
+    decref(right);
+    decref(left);
+    TOP() = make_bool(truth).release();
+    DISPATCH();
+  }
+  TARGET(CONTAINS_OP) {
+    Object* container = POP();
+    Object* item = TOP();
+    int found = contains(container, item);
+    decref(container);
+    decref(item);
+    if (found < 0) {
+      --sp;
+      goto error;
+    }
+    TOP() = make_bool((found == 1) != (arg == 1)).release();
+    DISPATCH();
+  }
+
+  TARGET(BUILD_TUPLE) {
+    Ref<> built = build_tuple(sp - arg, arg);
+    sp -= arg;
+    if (!built) goto error;
+    PUSH(built.release());
+    DISPATCH();
+  }
+  TARGET(BUILD_LIST) {
+    Ref<> built = build_list(sp - arg, arg);
+    sp -= arg;
+    if (!built) goto error;
+    PUSH(built.release());
+    DISPATCH();
+  }
+  TARGET(BUILD_SET) {
+    Ref<> built = build_set(sp - arg, arg);
+    sp -= arg;
+    if (!built) goto error;
+    PUSH(built.release());
+    DISPATCH();
+  }
+  TARGET(BUILD_MAP) {
+    Ref<> built = build_map(sp - 2 * arg, arg);
+    sp -= 2 * arg;
+    if (!built) goto error;
+    PUSH(built.release());
+    DISPATCH();
+  }
+  TARGET(BUILD_CONST_KEY_MAP) {
+    Ref<> built = build_const_key_map(sp - arg - 1, arg);
+    sp -= arg + 1;
+    if (!built) goto error;
+    PUSH(built.release());
+    DISPATCH();
+  }
+  TARGET(BUILD_STRING) {
+    Ref<> built = build_string(sp - arg, arg);
+    sp -= arg;
+    if (!built) goto error;
+    PUSH(built.release());
+    DISPATCH();
+  }
+  TARGET(BUILD_SLICE) {
+    Ref<> built = build_slice(sp - arg, arg);
+    sp -= arg;
+    if (!built) goto error;
+    PUSH(built.release());
+    DISPATCH();
+  }
+  TARGET(LIST_APPEND) {
+    Object* item = POP();
+    int status = list_append(static_cast<List*>(PEEK(arg)), item);
+    decref(item);
+    if (status < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(SET_ADD) {
+    Object* item = POP();
+    int status = set_add(static_cast<Set*>(PEEK(arg)), item);
+    decref(item);
+    if (status < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(MAP_ADD) {
+    Object* item = POP();
+    Object* key = POP();
+    int status = dict_set(static_cast<Dict*>(PEEK(arg)), key, item);
+    decref(item);
+    decref(key);
+    if (status < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(LIST_EXTEND) {
+    Object* iterable = POP();
+    int status = list_extend_for_display(static_cast<List*>(PEEK(arg)), iterable);
+    decref(iterable);
+    if (status < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(SET_UPDATE) {
+    Object* iterable = POP();
+    int status = set_update_for_display(static_cast<Set*>(PEEK(arg)), iterable);
+    decref(iterable);
+    if (status < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(DICT_UPDATE) {
+    Object* mapping = POP();
+    int status = dict_update_for_display(static_cast<Dict*>(PEEK(arg)), mapping);
+    decref(mapping);
+    if (status < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(DICT_MERGE) {
+    Object* mapping = POP();
+    int status = dict_merge_for_call(static_cast<Dict*>(PEEK(arg)), mapping, PEEK(arg + 2));
+    decref(mapping);
+    if (status < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(LIST_TO_TUPLE) {
+    Object* list = TOP();
+    Ref<> tuple = make_tuple(static_cast<List*>(list)->items);
+    decref(list);
+    if (!tuple) {
+      --sp;
+      goto error;
+    }
+    TOP() = tuple.release();
+    DISPATCH();
+  }
+  TARGET(UNPACK_SEQUENCE) {
+    Object* sequence = POP();
+    bool ok = unpack_sequence(sequence, arg, sp);
+    decref(sequence);
+    if (!ok) goto error;
+    sp += arg;
+    DISPATCH();
+  }
+  TARGET(UNPACK_EX) {
+    Object* sequence = POP();
+    uint32_t count = (arg & 0xff) + (arg >> 8) + 1;
+    bool ok = unpack_extended(sequence, arg & 0xff, arg >> 8, sp);
+    decref(sequence);
+    if (!ok) goto error;
+    sp += count;
+    DISPATCH();
+  }
+  TARGET(FORMAT_VALUE) {
+    Object* spec = (arg & 4) ? POP() : nullptr;
+    Object* formatted = TOP();
+    Ref<> text = format_value(formatted, arg & 3, spec);
+    xdecref(spec);
+    decref(formatted);
+    if (!text) {
+      --sp;
+      goto error;
+    }
+    TOP() = text.release();
+    DISPATCH();
+  }
+
+  TARGET(JUMP_FORWARD) {
+    ip = first + arg;
+    DISPATCH();
+  }
+  TARGET(JUMP_ABSOLUTE) {
+    ip = first + arg;
+    DISPATCH();
+  }
+  TARGET(POP_JUMP_IF_FALSE) {
+    Object* condition = POP();
+    int truth;
+    if (condition == &true_object) truth = 1;
+    else if (condition == &false_object || condition == &none_object) truth = 0;
+    else truth = truthy(condition);
+    decref(condition);
+    if (truth < 0) goto error;
+    if (!truth) ip = first + arg;
+    DISPATCH();
+  }
+  TARGET(POP_JUMP_IF_TRUE) {
+    Object* condition = POP();
+    int truth;
+    if (condition == &true_object) truth = 1;
+    else if (condition == &false_object || condition == &none_object) truth = 0;
+    else truth = truthy(condition);
+    decref(condition);
+    if (truth < 0) goto error;
+    if (truth) ip = first + arg;
+    DISPATCH();
+  }
+  TARGET(JUMP_IF_FALSE_OR_POP) {
+    int truth = truthy(TOP());
+    if (truth < 0) goto error;
+    if (!truth) {
+      ip = first + arg;
+    } else {
+      decref(POP());
+    }
+    DISPATCH();
+  }
+  TARGET(JUMP_IF_TRUE_OR_POP) {
+    int truth = truthy(TOP());
+    if (truth < 0) goto error;
+    if (truth) {
+      ip = first + arg;
+    } else {
+      decref(POP());
+    }
+    DISPATCH();
+  }
+  TARGET(JUMP_IF_NOT_EXC_MATCH) {
+    Object* wanted = POP();
+    int matches = exception_matches_class(TOP(), wanted);
+    decref(wanted);
+    if (matches < 0) goto error;
+    if (!matches) ip = first + arg;
+    DISPATCH();
+  }
+  TARGET(GET_ITER) {
+    Object* iterable = TOP();
+    Ref<> iterator = get_iter(iterable);
+    decref(iterable);
+    if (!iterator) {
+      --sp;
+      goto error;
+    }
+    TOP() = iterator.release();
+    DISPATCH();
+  }
+  TARGET(GET_YIELD_FROM_ITER) {
+    Object* iterable = TOP();
+    if (iterable->type == &coroutine_type) {
+      if (!(code->flags & code_flag_coroutine)) {
+        raise(type_error_type,
+              "cannot 'yield from' a coroutine object in a non-coroutine generator");
+        goto error;
+      }
+      DISPATCH();
+    }
+    if (iterable->type == &generator_type) DISPATCH();
+    Ref<> iterator = get_iter(iterable);
+    decref(iterable);
+    if (!iterator) {
+      --sp;
+      goto error;
+    }
+    TOP() = iterator.release();
+    DISPATCH();
+  }
+  TARGET(FOR_ITER) {
+    Object* iterator = TOP();
+    if (iterator->type == &generator_type) {
+      Generator* generator = static_cast<Generator*>(iterator);
+      if (!generator->running && generator->frame && !generator->frame->finished) {
+        // Advance the generator on this chain: its yield comes back as the next item.
+        if (!check_recursion("")) goto error;
+        SAVE_FRAME();
+        Frame* callee = generator->frame;
+        generator->running = true;
+        generator->started = true;
+        callee->back = frame;
+        callee->return_kind = FrameReturn::for_iter;
+        frame->delegate = callee;
+        int entered = link_chain(callee);
+        chain_depth += entered;
+        run.recursion_depth += entered;
+        frame = innermost_frame(callee);
+        LOAD_FRAME();
+        incref(&none_object);
+        PUSH(&none_object);
+        DISPATCH();
+      }
+    }
+    Ref<> item = iterator->type->next ? iterator->type->next(iterator) : iter_next(iterator);
+    if (item) {
+      PUSH(item.release());
+      DISPATCH();
+    }
+    if (exception_pending()) {
+      if (!exception_matches(stop_iteration_type)) goto error;
+      clear_exception();
+    }
+    decref(POP());
+    ip = first + arg;
+    DISPATCH();
+  }
+
+  TARGET(SETUP_FINALLY) {
+    frame->blocks()[frame->block_count++] = {BlockKind::handler, arg,
+                                             uint32_t(sp - stack_base)};
+    DISPATCH();
+  }
+  TARGET(POP_BLOCK) {
+    --frame->block_count;
+    DISPATCH();
+  }
+  TARGET(POP_EXCEPT) {
+    --frame->block_count;  // the EXCEPT_HANDLER block
+    Object* previous = POP();
+    Object* old = frame->handled_exception;
+    frame->handled_exception = is_none(previous) ? nullptr : previous;
+    if (is_none(previous)) decref(previous);
+    xdecref(old);
+    DISPATCH();
+  }
+  TARGET(RERAISE) {
+    set_exception(Ref<>::steal(POP()));
+    goto exception_unwind;
+  }
+  TARGET(RAISE_VARARGS) {
+    Object* cause = arg == 2 ? POP() : nullptr;
+    Object* raised = arg >= 1 ? POP() : nullptr;
+    bool reraise = do_raise(raised, cause);
+    xdecref(raised);
+    xdecref(cause);
+    if (reraise) goto exception_unwind;
+    goto error;
+  }
+  TARGET(SETUP_WITH) {
+    Object* manager = TOP();
+    Ref<> exit;
+    Ref<> entered = enter_context(manager, &exit, false);
+    decref(manager);
+    if (!entered) {
+      --sp;
+      goto error;
+    }
+    TOP() = exit.release();
+    frame->blocks()[frame->block_count++] = {BlockKind::handler, arg,
+                                             uint32_t(sp - stack_base)};
+    PUSH(entered.release());
+    DISPATCH();
+  }
+  TARGET(WITH_EXCEPT_START) {
+    Ref<> outcome = call_exit_with_exception(PEEK(3), TOP());
+    if (!outcome) goto error;
+    PUSH(outcome.release());
+    DISPATCH();
+  }
+  TARGET(BEFORE_ASYNC_WITH) {
+    Object* manager = TOP();
+    Ref<> exit;
+    Ref<> entered = enter_context(manager, &exit, true);
+    decref(manager);
+    if (!entered) {
+      --sp;
+      goto error;
+    }
+    TOP() = exit.release();
+    PUSH(entered.release());
+    DISPATCH();
+  }
+  TARGET(SETUP_ASYNC_WITH) {
+    Object* entered = POP();
+    frame->blocks()[frame->block_count++] = {BlockKind::handler, arg,
+                                             uint32_t(sp - stack_base)};
+    PUSH(entered);
+    DISPATCH();
+  }
+
+  TARGET(RETURN_VALUE) {
+    returned = POP();
+    goto frame_returned;
+  }
+  TARGET(YIELD_VALUE) {
+    yielded = POP();
+    if (frame->generator && frame->return_kind != FrameReturn::yield_from)
+      static_cast<Generator*>(frame->generator)->last_yield_was_own = true;
+    goto chain_yield;
+  }
+  TARGET(YIELD_FROM) {
+    Object* sent = POP();
+    Object* receiver = TOP();
+    if (is_generator_like(receiver) && receiver->type != &async_generator_type) {
+      Generator* generator = static_cast<Generator*>(receiver);
+      if (!generator->running && generator->frame && !generator->frame->finished) {
+        if (!generator->started && !is_none(sent)) {
+          decref(sent);
+          raise_format(type_error_type, "can't send non-None value to a just-started {}",
+                       generator->kind == GeneratorKind::coroutine ? "coroutine" : "generator");
+          goto error;
+        }
+        if (!check_recursion("")) {
+          decref(sent);
+          goto error;
+        }
+        // Delegate on this chain: the generator's frame runs on top of this one.
+        SAVE_FRAME();
+        Frame* callee = generator->frame;
+        generator->running = true;
+        generator->started = true;
+        callee->back = frame;
+        callee->return_kind = FrameReturn::yield_from;
+        frame->delegate = callee;
+        int entered = link_chain(callee);
+        chain_depth += entered;
+        run.recursion_depth += entered;
+        frame = innermost_frame(callee);
+        LOAD_FRAME();
+        PUSH(sent);
+        DISPATCH();
+      }
+    }
+    Ref<> next_value;
+    DelegateStep step = send_to_receiver(receiver, sent, &next_value);
+    decref(sent);
+    if (step == DelegateStep::yielded) {
+      --ip;  // YIELD_FROM runs again with the value sent next
+      yielded = next_value.release();
+      goto chain_yield;
+    }
+    if (step == DelegateStep::failed) goto error;
+    decref(POP());
+    PUSH(next_value.release());
+    DISPATCH();
+  }
+  TARGET(GEN_START) {
+    decref(POP());
+    DISPATCH();
+  }
+  TARGET(GET_AWAITABLE) {
+    Object* awaited = TOP();
+    Ref<> awaitable = get_awaitable(awaited, arg);
+    decref(awaited);
+    if (!awaitable) {
+      --sp;
+      goto error;
+    }
+    TOP() = awaitable.release();
+    DISPATCH();
+  }
+  TARGET(GET_AITER) {
+    Object* iterable = TOP();
+    Ref<> iterator = get_async_iterator(iterable);
+    decref(iterable);
+    if (!iterator) {
+      --sp;
+      goto error;
+    }
+    TOP() = iterator.release();
+    DISPATCH();
+  }
+  TARGET(GET_ANEXT) {
+    Ref<> awaitable = get_async_next(TOP());
+    if (!awaitable) goto error;
+    PUSH(awaitable.release());
+    DISPATCH();
+  }
+  TARGET(END_ASYNC_FOR) {
+    Object* raised = TOP();
+    if (!is_instance(raised, stop_async_iteration_type)) {
+      set_exception(Ref<>::steal(POP()));
+      goto exception_unwind;
+    }
+    decref(POP());
+    --frame->block_count;  // the EXCEPT_HANDLER block
+    Object* previous = POP();
+    Object* old = frame->handled_exception;
+    frame->handled_exception = is_none(previous) ? nullptr : previous;
+    if (is_none(previous)) decref(previous);
+    xdecref(old);
+    decref(POP());  // the async iterator
+    DISPATCH();
+  }
+
+  TARGET(CALL_FUNCTION) {
+    Object** arguments = sp - arg;
+    Object* callable = arguments[-1];
+    if (callable->type == &function_type) {
+      callee = bind_arguments_stealing(static_cast<Function*>(callable), arguments, arg,
+                                       nullptr);
+      sp = arguments;
+      goto enter_callee;
+    }
+    if (callable->type == &bound_method_type &&
+        static_cast<BoundMethod*>(callable)->function->type == &function_type) {
+      // The bound self takes the callable's place as the first argument.
+      BoundMethod* method = static_cast<BoundMethod*>(callable);
+      Object* function = method->function.get();
+      incref(function);
+      arguments[-1] = method->self.get();
+      incref(arguments[-1]);
+      decref(callable);
+      callable = function;
+      callee = bind_arguments_stealing(static_cast<Function*>(function), arguments - 1,
+                                       arg + 1, nullptr);
+      sp = arguments - 1;
+      PUSH(function);  // where enter_callee expects the callable
+      goto enter_callee;
+    }
+    SAVE_FRAME();
+    Ref<> outcome = call(callable, CallArgs{arguments, arg, nullptr});
+    while (sp > arguments - 1) decref(POP());
+    if (!outcome) goto error;
+    if (outcome.get() == blocked_marker()) goto chain_blocked;
+    PUSH(outcome.release());
+    DISPATCH();
+  }
+  TARGET(CALL_FUNCTION_KW) {
+    Tuple* names = static_cast<Tuple*>(POP());
+    Object** arguments = sp - arg;
+    Object* callable = arguments[-1];
+    if (callable->type == &function_type) {
+      callee = bind_arguments_stealing(static_cast<Function*>(callable), arguments, arg,
+                                       names);
+      decref(names);
+      sp = arguments;
+      goto enter_callee;
+    }
+    SAVE_FRAME();
+    Ref<> outcome = call(callable, CallArgs{arguments, arg, names});
+    decref(names);
+    while (sp > arguments - 1) decref(POP());
+    if (!outcome) goto error;
+    if (outcome.get() == blocked_marker()) goto chain_blocked;
+    PUSH(outcome.release());
+    DISPATCH();
+  }
+  TARGET(CALL_METHOD) {
+    Object** arguments = sp - arg;
+    Object* callable = arguments[-2];
+    size_t count = arg;
+    if (arguments[-1]) {
+      --arguments;  // self is the first argument
+      ++count;
+    }
+    if (callable->type == &function_type) {
+      callee = bind_arguments_stealing(static_cast<Function*>(callable), arguments, count,
+                                       nullptr);
+      sp = arguments;
+      if (!sp[-1]) --sp;  // the NULL slot
+      goto enter_callee;
+    }
+    SAVE_FRAME();
+    Ref<> outcome = call(callable, CallArgs{arguments, count, nullptr});
+    while (sp > arguments) decref(POP());
+    if (!sp[-1]) --sp;
+    decref(POP());
+    if (!outcome) goto error;
+    if (outcome.get() == blocked_marker()) goto chain_blocked;
+    PUSH(outcome.release());
+    DISPATCH();
+  }
+  TARGET(CALL_METHOD_KW) {
+    Tuple* names = static_cast<Tuple*>(POP());
+    Object** arguments = sp - arg;
+    Object* callable = arguments[-2];
+    size_t count = arg;
+    if (arguments[-1]) {
+      --arguments;
+      ++count;
+    }
+    if (callable->type == &function_type) {
+      callee = bind_arguments_stealing(static_cast<Function*>(callable), arguments, count,
+                                       names);
+      decref(names);
+      sp = arguments;
+      if (!sp[-1]) --sp;
+      goto enter_callee;
+    }
+    SAVE_FRAME();
+    Ref<> outcome = call(callable, CallArgs{arguments, count, names});
+    decref(names);
+    while (sp > arguments) decref(POP());
+    if (!sp[-1]) --sp;
+    decref(POP());
+    if (!outcome) goto error;
+    if (outcome.get() == blocked_marker()) goto chain_blocked;
+    PUSH(outcome.release());
+    DISPATCH();
+  }
+  TARGET(CALL_FUNCTION_EX) {
+    Object* keywords = (arg & 1) ? POP() : nullptr;
+    Object* positional = POP();
+    Object* callable = TOP();
+    SAVE_FRAME();
+    callee = nullptr;
+    Ref<> outcome = call_with_unpacked(callable, positional, keywords, &callee);
+    xdecref(keywords);
+    decref(positional);
+    if (callee) {
+      if (TOP()->type == &bound_method_type) {
+        // enter_callee wants the function itself (its names make generators).
+        Object* function = static_cast<BoundMethod*>(TOP())->function.get();
+        incref(function);
+        decref(TOP());
+        TOP() = function;
+      }
+      goto enter_callee;
+    }
+    decref(POP());
+    if (!outcome) goto error;
+    if (outcome.get() == blocked_marker()) goto chain_blocked;
+    PUSH(outcome.release());
+    DISPATCH();
+  }
+  TARGET(MAKE_FUNCTION) {
+    Ref<> made = make_function_from_stack(sp, arg, frame->globals);
+    sp -= 2 + ((arg & 1) != 0) + ((arg & 2) != 0) + ((arg & 4) != 0) + ((arg & 8) != 0);
+    if (!made) goto error;
+    PUSH(made.release());
+    DISPATCH();
+  }
+
+  TARGET(IMPORT_NAME) {
+    Object* from_list = POP();
+    Object* level = TOP();
+    Ref<> module = import_name(frame, code->names[arg].get(), from_list, level);
+    decref(from_list);
+    decref(level);
+    if (!module) {
+      --sp;
+      goto error;
+    }
+    TOP() = module.release();
+    DISPATCH();
+  }
+  TARGET(IMPORT_FROM) {
+    Ref<> imported = import_from(TOP(), code->names[arg].get());
+    if (!imported) goto error;
+    PUSH(imported.release());
+    DISPATCH();
+  }
+  TARGET(IMPORT_STAR) {
+    Object* module = POP();
+    int status = import_star(frame, module);
+    decref(module);
+    if (status < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(SETUP_ANNOTATIONS) {
+    if (setup_annotations(frame) < 0) goto error;
+    DISPATCH();
+  }
+
+  TARGET(GET_LEN) {
+    int64_t size = length(TOP());
+    if (size < 0) goto error;
+    Ref<> size_object = make_int(size);
+    if (!size_object) goto error;
+    PUSH(size_object.release());
+    DISPATCH();
+  }
+  TARGET(MATCH_MAPPING) {
+    Object* answer = make_bool(is_match_mapping(TOP())).release();
+    PUSH(answer);
+    DISPATCH();
+  }
+  TARGET(MATCH_SEQUENCE) {
+    Object* answer = make_bool(is_match_sequence(TOP())).release();
+    PUSH(answer);
+    DISPATCH();
+  }
+  TARGET(MATCH_KEYS) {
+    Ref<> values = match_keys(PEEK(2), TOP());
+    if (!values && exception_pending()) goto error;
+    bool matched = bool(values);
+    PUSH(values ? values.release() : none().release());
+    PUSH(make_bool(matched).release());
+    DISPATCH();
+  }
+  TARGET(MATCH_CLASS) {
+    Object* names = POP();
+    Object* cls = POP();
+    Object* subject = TOP();
+    Ref<> attributes = match_class(subject, cls, arg, names);
+    decref(names);
+    decref(cls);
+    decref(subject);
+    if (!attributes && exception_pending()) {
+      --sp;
+      goto error;
+    }
+    bool matched = bool(attributes);
+    TOP() = attributes ? attributes.release() : none().release();
+    PUSH(make_bool(matched).release());
+    DISPATCH();
+  }
+  TARGET(COPY_DICT_WITHOUT_KEYS) {
+    Object* keys = TOP();
+    Ref<> rest = copy_dict_without_keys(PEEK(2), keys);
+    if (!rest) goto error;
+    decref(keys);
+    TOP() = rest.release();
+    DISPATCH();
+  }
+
+#if !defined(__GNUC__)
+  case Opcode::count_:
+    break;
+  }
+#endif
+
+  // --- frame switches ------------------------------------------------------------------
+enter_callee:
+  // `callee` was bound from the stack for the Python function on top of the stack (null
+  // after a binding error). A generator function's frame becomes a generator object;
+  // any other frame runs on top of this one.
+  {
+    Object* callable = POP();
+    if (!callee) {
+      decref(callable);
+      goto error;
+    }
+    if (callee->code->flags &
+        (code_flag_generator | code_flag_coroutine | code_flag_async_generator)) {
+      Function* function = static_cast<Function*>(callable);
+      Ref<Generator> generator =
+          make_generator(callee, function->name.get(), function->qualified_name.get());
+      decref(callable);
+      if (!generator) goto error;
+      PUSH(generator.release());
+      DISPATCH();
+    }
+    decref(callable);
+    if (run.recursion_depth >= run.recursion_limit) {
+      release_frame(callee);
+      raise(recursion_error_type, "maximum recursion depth exceeded");
+      goto error;
+    }
+    SAVE_FRAME();
+    callee->back = frame;
+    callee->return_kind = FrameReturn::push_result;
+    frame->delegate = callee;
+    ++chain_depth;
+    ++run.recursion_depth;
+    frame = callee;
+    LOAD_FRAME();
+    DISPATCH();
+  }
+
+error:
+  // An exception is pending: the instruction before `ip` raised it.
+  {
+    Object* exception = current_exception();
+    // A fresh exception (no traceback, no context yet) raised while a handler runs gets
+    // the handled exception as its __context__, as CPython's _PyErr_SetObject.
+    if (chain_context && !as_exception(exception)->traceback && !as_exception(exception)->context)
+      chain_exception_context(exception);
+    chain_context = true;
+    uint32_t at = ip > first ? uint32_t(ip - first - 1) : 0;
+    add_traceback_entry(exception, frame, at);
+  }
+exception_unwind:
+  while (frame->block_count > 0) {
+    Block block = frame->blocks()[--frame->block_count];
+    if (block.kind == BlockKind::except_handler) {
+      while (sp > stack_base + block.stack_depth + 1) xdecref(POP());
+      Object* previous = POP();
+      Object* old = frame->handled_exception;
+      frame->handled_exception = is_none(previous) ? nullptr : previous;
+      if (is_none(previous)) decref(previous);
+      xdecref(old);
+      continue;
+    }
+    while (sp > stack_base + block.stack_depth) xdecref(POP());
+    frame->blocks()[frame->block_count++] = {BlockKind::except_handler, 0, block.stack_depth};
+    Object* previous = frame->handled_exception;
+    PUSH(previous ? previous : none().release());
+    Object* exception = take_exception().release();
+    incref(exception);
+    frame->handled_exception = exception;
+    PUSH(exception);
+    ip = first + block.handler;
+    DISPATCH();
+  }
+  // No handler: the exception leaves this frame.
+  while (sp > stack_base) xdecref(POP());
+  frame->stack_depth = 0;
+  frame->finished = true;
+  if (frame->generator) {
+    convert_generator_stop_iteration(static_cast<Generator*>(frame->generator));
+    generator_finished(static_cast<Generator*>(frame->generator));
+  }
+  if (frame == entry) {
+    result = {ResumeStatus::raised, nullptr};
+    goto leave;
+  }
+  {
+    Frame* callee = frame;
+    frame = callee->back;
+    frame->delegate = nullptr;
+    callee->back = nullptr;
+    --chain_depth;
+    --run.recursion_depth;
+    if (callee->return_kind == FrameReturn::push_result) release_frame(callee);
+    LOAD_FRAME();
+    goto error;
+  }
+
+frame_returned:
+  // `returned` is the frame's result (owned).
+  while (sp > stack_base) xdecref(POP());
+  frame->stack_depth = 0;
+  frame->block_count = 0;
+  frame->finished = true;
+  if (frame->generator) generator_finished(static_cast<Generator*>(frame->generator));
+  if (frame == entry) {
+    result = {ResumeStatus::returned, Ref<>::steal(returned)};
+    goto leave;
+  }
+  {
+    Frame* callee = frame;
+    FrameReturn kind = callee->return_kind;
+    frame = callee->back;
+    frame->delegate = nullptr;
+    callee->back = nullptr;
+    --chain_depth;
+    --run.recursion_depth;
+    if (kind == FrameReturn::push_result) release_frame(callee);
+    LOAD_FRAME();
+    if (kind == FrameReturn::push_result) {
+      PUSH(returned);
+    } else if (kind == FrameReturn::yield_from) {
+      decref(POP());  // the receiver
+      PUSH(returned);
+    } else {
+      // for_iter: the loop ends; a generator's return value is dropped.
+      decref(returned);
+      decref(POP());
+      ip = first + instruction_argument(ip[-1]);
+    }
+    DISPATCH();
+  }
+
+chain_yield:
+  // `yielded` (owned) leaves `frame`, a generator frame or one suspended in YIELD_FROM.
+  // It travels up through the frames that delegate by YIELD_FROM to the generator being
+  // advanced: FOR_ITER takes it as its next item, anything else ends this loop.
+  {
+    SAVE_FRAME();
+    Frame* top = frame;
+    int suspended = 1;
+    while (top->return_kind == FrameReturn::yield_from) {
+      top = top->back;
+      ++suspended;
+    }
+    if (top->return_kind == FrameReturn::for_iter) {
+      static_cast<Generator*>(top->generator)->running = false;
+      frame = top->back;
+      frame->delegate = nullptr;
+      top->back = nullptr;
+      chain_depth -= suspended;
+      run.recursion_depth -= suspended;
+      LOAD_FRAME();
+      PUSH(yielded);
+      DISPATCH();
+    }
+    result = {ResumeStatus::yielded, Ref<>::steal(yielded)};
+    goto leave;
+  }
+
+chain_blocked:
+  // A native call returned the blocked marker: the chain stays linked as it is; resuming
+  // it pushes the call's outcome on this frame's stack.
+  SAVE_FRAME();
+  result = {ResumeStatus::blocked, nullptr};
+  goto leave;
+
+leave:
+  run.recursion_depth -= chain_depth;
+  vm.current = saved_current;
+  vm.suspendable = saved_suspendable;
+  --vm.nesting;
+  return result;
+}
+
+}  // namespace py
