@@ -26,11 +26,11 @@ def main():
         with open(path, "rb") as file:
             data = file.read()
         body = ",".join(str(byte) for byte in data + b"\0")
-        lines.append(f"const char module_{index}[] = {{{body}}};  // {name}")
+        lines.append(f"const unsigned char module_{index}[] = {{{body}}};  // {name}")
     lines += ["}  // namespace", "", "const EmbeddedModule embedded_modules[] = {"]
     for index, (name, path) in enumerate(rows):
         size = os.path.getsize(path)
-        lines.append(f'    {{"{name}", module_{index}, {size}}},')
+        lines.append(f'    {{"{name}", reinterpret_cast<const char*>(module_{index}), {size}}},')
     lines += ["    {nullptr, nullptr, 0},", "};", "", "}  // namespace py", ""]
     text = "\n".join(lines)
     # Rewrite only on change, so an unchanged module set triggers no recompile.
