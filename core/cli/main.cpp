@@ -1,13 +1,23 @@
-// awaitpad's native command line. For now it only parses its arguments: the Python
-// interpreter it will drive (core/py) does not exist yet, so `run` and `--dis` report that
-// and exit 2. Exit codes: 0 success, 2 usage error or missing feature.
+// awaitpad's native command line: runs a Python file on the interpreter the way
+// `python3 FILE` does (stdout, stderr, exit status), optionally on virtual time and with a
+// Chrome trace of the run's tasks. Exit codes: the program's, or 2 for a usage error.
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
 #include <string>
+#include <unistd.h>
+
+#include "core/aio/chrome_trace.hpp"
+#include "core/host/native_host.hpp"
+#include "core/host/virtual_time_host.hpp"
+#include "core/py/vm/interpreter.hpp"
 
 namespace {
 
@@ -84,21 +94,79 @@ int parse_arguments(int argc, char** argv, Options& options) {
     return 0;
 }
 
+// The whole of a file, or of stdin for "-". False when it cannot be read.
+bool read_source(const std::string& path, std::string* out) {
+    if (path == "-") {
+        out->assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        return true;
+    }
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return false;
+    std::ostringstream text;
+    text << file.rdbuf();
+    *out = text.str();
+    return true;
+}
+
+int run(const Options& options, const std::string& source) {
+    py::RunOptions run_options;
+    run_options.argv.push_back(options.file);
+    run_options.virtual_time = options.virtual_time;
+    run_options.seed = options.seed;
+    // The program reads the process's stdin (input(), sys.stdin) unless the source came
+    // from there or it is a terminal, which would make every run wait for EOF first.
+    if (options.file != "-" && !isatty(0))
+        run_options.stdin_text.assign(std::istreambuf_iterator<char>(std::cin),
+                                      std::istreambuf_iterator<char>());
+    aio::ChromeTrace trace;
+    if (!options.trace_path.empty()) run_options.trace_sink = trace.sink();
+
+    host::NativeHost native_host;
+    host::VirtualTimeHost virtual_host(native_host);
+    host::Host& host = options.virtual_time ? static_cast<host::Host&>(virtual_host)
+                                            : static_cast<host::Host&>(native_host);
+    int status = 0;
+    {
+        py::Interpreter interpreter(host, std::move(run_options));
+        status = interpreter.run_main(source);
+    }
+    std::fflush(stdout);
+    if (!options.trace_path.empty()) {
+        std::ofstream out(options.trace_path, std::ios::binary);
+        out << trace.json();
+        if (!out) {
+            std::fprintf(stderr, "awaitpad: cannot write the trace to %s\n",
+                         options.trace_path.c_str());
+            return status == 0 ? 1 : status;
+        }
+    }
+    return status;
+}
+
+int disassemble(const std::string& source) {
+    host::NativeHost host;
+    py::Interpreter interpreter(host, py::RunOptions{});
+    std::string text;
+    const bool compiled = interpreter.disassemble(source, &text);
+    std::fputs(text.c_str(), compiled ? stdout : stderr);
+    return compiled ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     Options options;
     if (int status = parse_arguments(argc, argv, options); status != 0) return status;
-
-    switch (options.command) {
-        case Options::Command::help:
-            std::fputs(usage_text, stdout);
-            return 0;
-        case Options::Command::run:
-        case Options::Command::disassemble:
-            std::fputs("awaitpad: the Python interpreter is not built yet (tracked in issue 3)\n",
-                       stderr);
-            return 2;
+    if (options.command == Options::Command::help) {
+        std::fputs(usage_text, stdout);
+        return 0;
     }
-    return 2;
+    std::string source;
+    if (!read_source(options.file, &source)) {
+        std::fprintf(stderr, "awaitpad: can't open file '%s': No such file or directory\n",
+                     options.file.c_str());
+        return 2;
+    }
+    return options.command == Options::Command::run ? run(options, source)
+                                                    : disassemble(source);
 }
