@@ -1,0 +1,11 @@
+# Checks print's sep and end arguments, no arguments, and non-string values.
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", sep=", ", end=".\n")
+print("no newline", end="")
+print(" -- continued")
+print()
+print(1, 2.5, None, [1], sep=" | ")
+print(*range(4), sep="\n")
+print("x", end="")
+print("y", "z", sep="-", end="!\n")

@@ -1,0 +1,3 @@
+# Checks AttributeError for a missing module attribute.
+import math
+print(math.squareroot(4))

@@ -1,0 +1,3 @@
+# Checks the SyntaxError for break outside a loop.
+if True:
+    break

@@ -1,0 +1,3 @@
+# Checks an uncaught IndexError for a list index out of range.
+letters = ["a", "b"]
+print(letters[2])

@@ -1,0 +1,3 @@
+# Checks an uncaught KeyError shows the repr of the key.
+ages = {"ada": 36}
+print(ages["alan"])

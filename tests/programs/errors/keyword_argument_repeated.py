@@ -1,0 +1,2 @@
+# Checks the SyntaxError for a repeated keyword argument.
+print(sep="a", sep="b")

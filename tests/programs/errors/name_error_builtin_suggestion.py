@@ -1,0 +1,3 @@
+# Checks NameError suggests a similarly named builtin.
+values = [3, 1, 2]
+prnt(values)

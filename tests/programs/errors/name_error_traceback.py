@@ -1,0 +1,3 @@
+# Checks an uncaught NameError prints a traceback and exits with status 1.
+print("before")
+print(undefined_variable)

@@ -1,0 +1,2 @@
+# Checks the SyntaxError for nonlocal at module level.
+nonlocal x

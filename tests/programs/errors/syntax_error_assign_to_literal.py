@@ -1,0 +1,2 @@
+# Checks the SyntaxError for assigning to a literal.
+1 = x

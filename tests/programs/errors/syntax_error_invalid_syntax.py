@@ -1,0 +1,2 @@
+# Checks a generic "invalid syntax" SyntaxError.
+x = 1 +* 2

@@ -1,0 +1,3 @@
+# Checks a SyntaxError for an unterminated string literal.
+message = "hello
+print(message)

@@ -1,0 +1,3 @@
+# Checks an uncaught TypeError for unsupported operand types.
+age = 30
+message = "Age: " + age

@@ -1,0 +1,3 @@
+# Checks the TypeError for calling a non-callable value.
+numbers = [1, 2, 3]
+numbers()

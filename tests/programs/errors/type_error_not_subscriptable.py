@@ -1,0 +1,3 @@
+# Checks the TypeError for subscripting a non-subscriptable value.
+value = 42
+print(value[0])

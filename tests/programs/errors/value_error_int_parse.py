@@ -1,0 +1,3 @@
+# Checks an uncaught ValueError from int() on a non-numeric string.
+text = "12a"
+number = int(text)

@@ -1,0 +1,2 @@
+# Checks the SyntaxError for yield at module level.
+yield 1

@@ -1,0 +1,3 @@
+# Checks sys.argv holds the program name only.
+import sys
+print(sys.argv, len(sys.argv))

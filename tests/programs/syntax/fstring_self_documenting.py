@@ -1,0 +1,9 @@
+# Checks the self-documenting = specifier in f-strings (keeps spacing, uses repr by default).
+x = 10
+name = "Ada"
+print(f"{x=}")
+print(f"{x = }")
+print(f"{name=}")
+print(f"{x * 2 = }")
+print(f"{name=!s}")
+print(f"{x=:5d}|")
