@@ -301,7 +301,7 @@ TEST_CASE("parser: complex literals are an unsupported feature with its line", "
   CHECK(both.error_kind == py::ParseErrorKind::syntax_error);
 }
 
-TEST_CASE("parser: \\N{name} escapes are an unsupported feature", "[parser]") {
+TEST_CASE("parser: named Unicode escapes are an unsupported feature", "[parser]") {
   py::ParseResult result = py::parse("s = '\\N{EM DASH}'\n");
   REQUIRE_FALSE(result.ok());
   CHECK(result.error_kind == py::ParseErrorKind::unsupported_feature);
