@@ -15,6 +15,7 @@
 #include "core/py/objects/list.hpp"
 #include "core/py/objects/native_function.hpp"
 #include "core/py/objects/siphash.hpp"
+#include "core/py/objects/slot_helpers.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
 #include "core/py/objects/type.hpp"
@@ -123,16 +124,7 @@ int bytes_contains(Object* self, Object* item) {
 Ref<> bytes_rich_compare(Object* self, Object* other, CompareOp op) {
   if (!is_bytes(other)) return not_implemented();
   const int order = as_bytes(self)->value.compare(as_bytes(other)->value);
-  bool result = false;
-  switch (op) {
-    case CompareOp::less: result = order < 0; break;
-    case CompareOp::less_equal: result = order <= 0; break;
-    case CompareOp::equal: result = order == 0; break;
-    case CompareOp::not_equal: result = order != 0; break;
-    case CompareOp::greater: result = order > 0; break;
-    case CompareOp::greater_equal: result = order >= 0; break;
-  }
-  return make_bool(result);
+  return make_bool(order_satisfies(order, op));
 }
 
 Ref<> bytes_add(Object* self, Object* other, bool reflected) {
@@ -182,8 +174,6 @@ Ref<> bytes_iterator_next(Object* self) {
   }
   return make_int(static_cast<unsigned char>(iterator->bytes->value[iterator->position++]));
 }
-
-Ref<> iterator_self(Object* self) { return Ref<>::borrow(self); }
 
 // bytes(), bytes(n), bytes(iterable of ints), bytes(bytes), bytes(str, encoding[, errors]).
 Ref<> bytes_new(Type* type, CallArgs args) {
@@ -258,7 +248,7 @@ void ready_bytes_types() {
   bytes_type.binary[size_t(BinaryOp::multiply)] = bytes_multiply;
   bytes_type.iter = bytes_iter;
   bytes_type.new_instance = bytes_new;
-  bytes_iterator_type.iter = iterator_self;
+  bytes_iterator_type.iter = iterator_return_self;
   bytes_iterator_type.next = bytes_iterator_next;
   install_bytes_methods();
   ready_type(bytes_iterator_type);

@@ -9,6 +9,7 @@
 #include "core/py/objects/int.hpp"
 #include "core/py/objects/list.hpp"
 #include "core/py/objects/native_function.hpp"
+#include "core/py/objects/slot_helpers.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
 #include "core/py/objects/type.hpp"
@@ -79,8 +80,6 @@ Ref<> dict_key_iterator_next(Object* self) {
   iterator->dict = nullptr;
   return nullptr;
 }
-
-Ref<> iterator_self(Object* self) { return Ref<>::borrow(self); }
 
 Ref<> dict_repr(Object* self) {
   Dict* dict = as_dict(self);
@@ -220,7 +219,7 @@ int ready_dict_type() {
   dict_type.new_instance = dict_new;
   dict_type.init = dict_init;
   install_methods(dict_type, dict_methods);
-  dict_key_iterator_type.iter = iterator_self;
+  dict_key_iterator_type.iter = iterator_return_self;
   dict_key_iterator_type.next = dict_key_iterator_next;
   if (ready_type(dict_key_iterator_type) < 0) return -1;
   return ready_type(dict_type);

@@ -8,6 +8,7 @@
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/int.hpp"
 #include "core/py/objects/native_function.hpp"
+#include "core/py/objects/slot_helpers.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
 #include "core/py/objects/type.hpp"
@@ -79,8 +80,6 @@ Ref<> view_iterator_next(Object* self) {
   iterator->dict = nullptr;
   return nullptr;
 }
-
-Ref<> iterator_self(Object* self) { return Ref<>::borrow(self); }
 
 int view_contains(Object* self, Object* item) {
   Dict* dict = static_cast<DictView*>(self)->dict.get();
@@ -162,7 +161,7 @@ int ready_dict_view_types() {
     if (ready_type(*type) < 0) return -1;
   }
   for (Type* type : {&dict_keys_iterator_type, &dict_values_iterator_type, &dict_items_iterator_type}) {
-    type->iter = iterator_self;
+    type->iter = iterator_return_self;
     type->next = view_iterator_next;
     if (ready_type(*type) < 0) return -1;
   }

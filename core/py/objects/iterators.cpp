@@ -7,6 +7,7 @@
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/int.hpp"
 #include "core/py/objects/native_function.hpp"
+#include "core/py/objects/slot_helpers.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
 #include "core/py/objects/type.hpp"
@@ -33,8 +34,6 @@ Type enumerate_type = builtin_type<Enumerate>("enumerate");
 Type zip_type = builtin_type<Zip>("zip");
 
 namespace {
-
-Ref<> iterator_self(Object* self) { return Ref<>::borrow(self); }
 
 Ref<> enumerate_new(Type* type, CallArgs args) {
   Object* values[2] = {nullptr, nullptr};
@@ -121,10 +120,10 @@ Ref<> zip_next(Object* self) {
 
 int ready_iterator_types() {
   enumerate_type.new_instance = enumerate_new;
-  enumerate_type.iter = iterator_self;
+  enumerate_type.iter = iterator_return_self;
   enumerate_type.next = enumerate_next;
   zip_type.new_instance = zip_new;
-  zip_type.iter = iterator_self;
+  zip_type.iter = iterator_return_self;
   zip_type.next = zip_next;
   if (ready_type(enumerate_type) < 0) return -1;
   return ready_type(zip_type);

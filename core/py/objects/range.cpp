@@ -5,6 +5,7 @@
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/int.hpp"
 #include "core/py/objects/native_function.hpp"
+#include "core/py/objects/slot_helpers.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/type.hpp"
 
@@ -111,8 +112,6 @@ Ref<> range_iterator_next(Object* self) {
   return make_int(value);
 }
 
-Ref<> iterator_self(Object* self) { return Ref<>::borrow(self); }
-
 Ref<> range_repr(Object* self) {
   Range* range = as_range(self);
   if (range->step == 1) return make_str(fmt::format("range({}, {})", range->start, range->stop));
@@ -140,7 +139,7 @@ int ready_range_types() {
   range_type.iter = range_iter;
   range_type.repr = range_repr;
   range_type.rich_compare = range_rich_compare;
-  range_iterator_type.iter = iterator_self;
+  range_iterator_type.iter = iterator_return_self;
   range_iterator_type.next = range_iterator_next;
   if (ready_type(range_iterator_type) < 0) return -1;
   return ready_type(range_type);

@@ -8,6 +8,7 @@
 #include "core/py/objects/int.hpp"
 #include "core/py/objects/native_function.hpp"
 #include "core/py/objects/set.hpp"
+#include "core/py/objects/slot_helpers.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
 #include "core/py/objects/type.hpp"
@@ -70,8 +71,6 @@ Ref<> set_iterator_next(Object* self) {
   iterator->set = nullptr;
   return nullptr;
 }
-
-Ref<> iterator_self(Object* self) { return Ref<>::borrow(self); }
 
 Ref<> set_repr(Object* self) {
   Set* set = as_set(self);
@@ -160,7 +159,7 @@ int ready_set_types() {
   set_type.init = set_init;
   fill_common_slots(frozenset_type);
   install_methods(set_type, set_methods);
-  set_iterator_type.iter = iterator_self;
+  set_iterator_type.iter = iterator_return_self;
   set_iterator_type.next = set_iterator_next;
   if (ready_type(set_iterator_type) < 0 || ready_type(set_type) < 0) return -1;
   return ready_type(frozenset_type);

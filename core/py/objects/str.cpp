@@ -16,6 +16,7 @@
 #include "core/py/objects/int.hpp"
 #include "core/py/objects/native_function.hpp"
 #include "core/py/objects/runtime.hpp"
+#include "core/py/objects/slot_helpers.hpp"
 #include "core/py/objects/siphash.hpp"
 #include "core/py/objects/type.hpp"
 #include "core/py/objects/unicode_case.hpp"
@@ -334,16 +335,7 @@ int str_contains(Object* self, Object* item) {
 Ref<> str_rich_compare(Object* self, Object* other, CompareOp op) {
   if (!is_str(other)) return not_implemented();
   const int order = as_str(self)->value.compare(as_str(other)->value);
-  bool result = false;
-  switch (op) {
-    case CompareOp::less: result = order < 0; break;
-    case CompareOp::less_equal: result = order <= 0; break;
-    case CompareOp::equal: result = order == 0; break;
-    case CompareOp::not_equal: result = order != 0; break;
-    case CompareOp::greater: result = order > 0; break;
-    case CompareOp::greater_equal: result = order >= 0; break;
-  }
-  return make_bool(result);
+  return make_bool(order_satisfies(order, op));
 }
 
 Ref<> str_add(Object* self, Object* other, bool reflected) {
@@ -413,8 +405,6 @@ Ref<> str_iterator_next(Object* self) {
   return character;
 }
 
-Ref<> iterator_self(Object* self) { return Ref<>::borrow(self); }
-
 // str(object='') → object.__str__(); str(object=b'', encoding='utf-8', errors='strict')
 // decodes bytes.
 Ref<> str_new(Type* type, CallArgs args) {
@@ -467,7 +457,7 @@ void ready_text_types() {
   str_type.binary[size_t(BinaryOp::modulo)] = str_modulo;
   str_type.iter = str_iter;
   str_type.new_instance = str_new;
-  str_iterator_type.iter = iterator_self;
+  str_iterator_type.iter = iterator_return_self;
   str_iterator_type.next = str_iterator_next;
   install_str_methods();
   ready_type(str_iterator_type);

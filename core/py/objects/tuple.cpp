@@ -10,6 +10,7 @@
 #include "core/py/objects/int.hpp"
 #include "core/py/objects/native_function.hpp"
 #include "core/py/objects/sequence_iterator.hpp"
+#include "core/py/objects/slot_helpers.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/type.hpp"
 
@@ -112,16 +113,7 @@ Ref<> tuple_rich_compare(Object* self, Object* other, CompareOp op) {
   }
   if (i >= left.size() || i >= right.size()) {
     const int64_t a = int64_t(left.size()), b = int64_t(right.size());
-    bool result = false;
-    switch (op) {
-      case CompareOp::less: result = a < b; break;
-      case CompareOp::less_equal: result = a <= b; break;
-      case CompareOp::equal: result = a == b; break;
-      case CompareOp::not_equal: result = a != b; break;
-      case CompareOp::greater: result = a > b; break;
-      case CompareOp::greater_equal: result = a >= b; break;
-    }
-    return make_bool(result);
+    return make_bool(order_satisfies(a - b, op));
   }
   if (op == CompareOp::equal) return make_bool(false);
   if (op == CompareOp::not_equal) return make_bool(true);
