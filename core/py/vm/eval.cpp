@@ -122,7 +122,13 @@ ResumeResult run_frames(Frame* entry, EntryMode mode, Object* value, bool suspen
 #define TOP() (sp[-1])
 #define PEEK(n) (sp[-int64_t(n)])
 
-#if defined(__GNUC__)
+// gcc's computed goto; clang rejects an indirect goto out of a scope holding a Ref, and
+// wasm lowers one to a switch anyway.
+#if defined(__GNUC__) && !defined(__clang__)
+#define AWAITPAD_COMPUTED_GOTO 1
+#endif
+
+#if AWAITPAD_COMPUTED_GOTO
   static void* const dispatch_table[] = {
 #define X(name, effect, meaning) &&op_##name,
 #include "core/py/compiler/opcodes.hpp"
@@ -170,7 +176,7 @@ ResumeResult run_frames(Frame* entry, EntryMode mode, Object* value, bool suspen
   }
   DISPATCH();
 
-#if !defined(__GNUC__)
+#if !AWAITPAD_COMPUTED_GOTO
 dispatch:
   word = *ip++;
   arg = word >> 8;
@@ -1246,7 +1252,7 @@ dispatch:
     DISPATCH();
   }
 
-#if !defined(__GNUC__)
+#if !AWAITPAD_COMPUTED_GOTO
   case Opcode::count_:
     break;
   }
