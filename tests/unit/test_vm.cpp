@@ -551,3 +551,12 @@ TEST_CASE("vm prints chained tracebacks with carets as CPython", "[vm]") {
 TEST_CASE("vm collapses repeated traceback lines as CPython", "[vm]") {
   check_program("traceback_recursion");
 }
+TEST_CASE("vm runs except* clauses that raise as CPython", "[vm]") {
+  check_program("except_star_handlers_raise");
+}
+TEST_CASE("vm keeps nested groups' shape through except* as CPython", "[vm]") {
+  check_program("except_star_nested_groups");
+}
+TEST_CASE("vm wraps a plain exception for except* and truncates wide groups as CPython", "[vm]") {
+  check_program("except_star_naked_exception");
+}

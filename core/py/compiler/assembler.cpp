@@ -59,6 +59,7 @@ int stack_effect(Opcode opcode, uint32_t argument, bool jump) {
     case Opcode::POP_JUMP_IF_FALSE:
     case Opcode::POP_JUMP_IF_TRUE:
     case Opcode::JUMP_IF_NOT_EXC_MATCH:
+    case Opcode::PREP_RERAISE_STAR:
     case Opcode::POP_EXCEPT:
     case Opcode::RERAISE:
     case Opcode::RETURN_VALUE:
@@ -119,6 +120,8 @@ int stack_effect(Opcode opcode, uint32_t argument, bool jump) {
       return jump ? 0 : -1;
     case Opcode::FOR_ITER:
       return jump ? -1 : 1;
+    case Opcode::JUMP_IF_NOT_EG_MATCH:
+      return jump ? -1 : 0;
     case Opcode::SETUP_FINALLY:
       // The handler starts with the previous and the new exception pushed.
       return jump ? 2 : 0;

@@ -176,11 +176,6 @@ void Compiler::warn(std::string message) {
   }
 }
 
-bool Compiler::unsupported(std::string message, const Location& location) {
-  if (!error_) unsupported_feature_ = true;
-  return fail(std::move(message), location);
-}
-
 // --- constants and names -------------------------------------------------------------
 
 uint32_t Compiler::add_constant(Ref<> value, const std::string& key) {
@@ -358,6 +353,7 @@ bool Compiler::unwind_frame_block(const FrameBlock& block, bool preserve_top) {
   switch (block.kind) {
     case FrameBlockKind::while_loop:
     case FrameBlockKind::exception_handler:
+    case FrameBlockKind::exception_group_handler:
     case FrameBlockKind::async_comprehension_generator:
       return true;
     case FrameBlockKind::for_loop:
@@ -424,16 +420,21 @@ bool Compiler::unwind_frame_block(const FrameBlock& block, bool preserve_top) {
 // compiler_unwind_fblock_stack: unwinds every block up to the innermost loop (when `loop`
 // is given, it receives a copy of that loop, or stays empty when there is none) or all
 // of them.
-bool Compiler::unwind_frame_block_stack(bool preserve_top, std::optional<FrameBlock>* loop) {
+bool Compiler::unwind_frame_block_stack(const Location& exit, bool preserve_top,
+                                        std::optional<FrameBlock>* loop) {
   auto& blocks = unit_->frame_blocks;
   if (blocks.empty()) return true;
   FrameBlock top = blocks.back();
+  if (top.kind == FrameBlockKind::exception_group_handler) {
+    return fail("'break', 'continue' and 'return' cannot appear in an except* block", exit);
+  }
   if (loop && (top.kind == FrameBlockKind::while_loop || top.kind == FrameBlockKind::for_loop)) {
     *loop = top;
     return true;
   }
   blocks.pop_back();
-  bool ok = unwind_frame_block(top, preserve_top) && unwind_frame_block_stack(preserve_top, loop);
+  bool ok = unwind_frame_block(top, preserve_top) &&
+            unwind_frame_block_stack(exit, preserve_top, loop);
   unit_->frame_blocks.push_back(top);
   return ok;
 }
@@ -926,7 +927,6 @@ CompileResult compile_module(const Module& module, std::string_view filename,
     ScopeError error = compiler.error().value_or(ScopeError{"internal compiler error", {}});
     result.error = to_syntax_error(error, source);
     result.recursion_error = compiler.recursion_error();
-    result.unsupported_feature = compiler.unsupported_feature();
     if (result.recursion_error) {
       result.error->line = 0;
       result.error->offset = 0;

@@ -77,8 +77,8 @@ struct CompileResult {
   // object is not callable; perhaps you missed a comma?", ...). Print each with
   // format_syntax_warning() before running the code.
   std::vector<SyntaxWarning> warnings;
-  // True when `error` names valid Python this interpreter does not run yet (from the
-  // parser, or from the compiler: `except*`, which needs opcodes opcodes.hpp lacks).
+  // True when `error` names valid Python this interpreter does not run (the parser's
+  // complex literals and \N{...} escapes).
   bool unsupported_feature = false;
 };
 

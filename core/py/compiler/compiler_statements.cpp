@@ -89,7 +89,7 @@ bool Compiler::visit_statement(const Stmt* statement) {
       ok = visit_try(statement->as<Try>());
       break;
     case StmtKind::TryStar:
-      ok = unsupported("'except*' is not supported yet", *statement);
+      ok = visit_try(statement->as<Try>());
       break;
     case StmtKind::Assert:
       ok = visit_assert(statement->as<Assert>());
@@ -340,6 +340,7 @@ bool Compiler::visit_async_for(const For* statement) {
 
 bool Compiler::visit_try(const Try* statement) {
   if (!statement->finalbody.empty()) return visit_try_finally(statement);
+  if (statement->kind == StmtKind::TryStar) return visit_try_star(statement);
   return visit_try_except(statement);
 }
 
@@ -353,7 +354,9 @@ bool Compiler::visit_try_finally(const Try* statement) {
   use_next_block(body);
   if (!push_frame_block(FrameBlockKind::finally_try, body, end, *statement)) return false;
   unit_->frame_blocks.back().finally_body = &statement->finalbody;
-  if (!statement->handlers.empty()) {
+  if (statement->kind == StmtKind::TryStar) {
+    if (!visit_try_star(statement)) return false;
+  } else if (!statement->handlers.empty()) {
     if (!visit_try_except(statement)) return false;
   } else if (!visit_body(statement->body)) {
     return false;
@@ -415,14 +418,10 @@ bool Compiler::visit_try_except(const Try* statement) {
       set_position(*handler);
       emit(Opcode::POP_BLOCK);
       emit(Opcode::POP_EXCEPT);
-      load_none();
-      name_operation(handler->name, ExprContext::Store, *handler);
-      name_operation(handler->name, ExprContext::Del, *handler);
+      clear_handler_name(handler);
       emit_jump(Opcode::JUMP_FORWARD, end);
       use_next_block(cleanup_end);
-      load_none();
-      name_operation(handler->name, ExprContext::Store, *handler);
-      name_operation(handler->name, ExprContext::Del, *handler);
+      clear_handler_name(handler);
       emit(Opcode::RERAISE, 1);
     } else {
       BasicBlock* cleanup_body = new_block();
@@ -446,6 +445,91 @@ bool Compiler::visit_try_except(const Try* statement) {
   if (!visit_body(statement->orelse)) return false;
   use_next_block(end);
   return true;
+}
+
+// compiler_try_star_except. Every clause sees what the earlier ones left unmatched:
+//   [prev exc]                  the handler's entry
+//   [prev orig results exc]     orig: the exception caught; results: what clauses raise
+//   [prev orig results rest]    after each clause (rest: the part no clause matched yet)
+// A clause's body that raises appends its exception to `results`; at the end the rest is
+// appended too and PREP_RERAISE_STAR turns `results` into what the statement re-raises.
+bool Compiler::visit_try_star(const Try* statement) {
+  BasicBlock* body = new_block();
+  BasicBlock* except = new_block();
+  BasicBlock* orelse = new_block();
+  BasicBlock* end = new_block();
+  BasicBlock* reraise = new_block();
+  emit_jump(Opcode::SETUP_FINALLY, except);
+  use_next_block(body);
+  if (!push_frame_block(FrameBlockKind::try_except, body, nullptr, *statement)) return false;
+  if (!visit_body(statement->body)) return false;
+  pop_frame_block();
+  emit(Opcode::POP_BLOCK);
+  emit_jump(Opcode::JUMP_FORWARD, orelse);
+  use_next_block(except);
+  if (!push_frame_block(FrameBlockKind::exception_group_handler, nullptr, nullptr, *statement))
+    return false;
+  for (size_t index = 0; index < statement->handlers.size(); ++index) {
+    const ExceptHandler* handler = statement->handlers[index];
+    set_position(*handler);
+    BasicBlock* next = new_block();
+    BasicBlock* cleanup_body = new_block();
+    BasicBlock* cleanup_end = new_block();
+    if (index == 0) {
+      emit(Opcode::DUP_TOP);
+      emit(Opcode::BUILD_LIST, 0);
+      emit(Opcode::ROT_TWO);
+    }
+    if (!visit_expression(handler->type)) return false;
+    emit_jump(Opcode::JUMP_IF_NOT_EG_MATCH, next);
+    if (handler->has_name) {
+      if (!name_operation(handler->name, ExprContext::Store, *handler)) return false;
+    } else {
+      emit(Opcode::POP_TOP);
+    }
+    emit_jump(Opcode::SETUP_FINALLY, cleanup_end);
+    use_next_block(cleanup_body);
+    if (!push_frame_block(FrameBlockKind::handler_cleanup, cleanup_body, nullptr, *handler))
+      return false;
+    if (handler->has_name) unit_->frame_blocks.back().handler_name = &handler->name;
+    if (!visit_body(handler->body)) return false;
+    pop_frame_block();
+    set_position(*handler);
+    emit(Opcode::POP_BLOCK);
+    if (handler->has_name) clear_handler_name(handler);
+    emit_jump(Opcode::JUMP_FORWARD, next);
+    // The body raised: [... rest prev2 raised] (prev2 is this clause's match).
+    use_next_block(cleanup_end);
+    if (handler->has_name) clear_handler_name(handler);
+    emit(Opcode::LIST_APPEND, 3);
+    emit(Opcode::POP_EXCEPT);
+    emit_jump(Opcode::JUMP_FORWARD, next);
+    use_next_block(next);
+  }
+  pop_frame_block();
+  set_position(*statement);
+  emit(Opcode::LIST_APPEND, 1);
+  emit(Opcode::PREP_RERAISE_STAR);
+  emit(Opcode::DUP_TOP);
+  load_none();
+  emit(Opcode::IS_OP, 1);
+  emit_jump(Opcode::POP_JUMP_IF_TRUE, reraise);
+  emit(Opcode::POP_TOP);
+  emit(Opcode::POP_EXCEPT);
+  emit_jump(Opcode::JUMP_FORWARD, end);
+  use_next_block(reraise);
+  emit(Opcode::RERAISE, 0);
+  use_next_block(orelse);
+  if (!visit_body(statement->orelse)) return false;
+  use_next_block(end);
+  return true;
+}
+
+// `name = None; del name` after an `except ... as name:` clause.
+void Compiler::clear_handler_name(const ExceptHandler* handler) {
+  load_none();
+  name_operation(handler->name, ExprContext::Store, *handler);
+  name_operation(handler->name, ExprContext::Del, *handler);
 }
 
 // compiler_call_exit_with_nones: exit(None, None, None) with exit on top.
@@ -559,7 +643,12 @@ bool Compiler::visit_return(const Return* statement) {
     return fail("'return' with value in async generator", *statement);
   }
   if (preserve_top && !visit_expression(value)) return false;
-  if (!unwind_frame_block_stack(preserve_top, nullptr)) return false;
+  // A constant return value on the statement's line carries the position (CPython emits a
+  // NOP for it first), which is where an error in unwinding points.
+  const Location& exit = value && !preserve_top && value->lineno == statement->lineno
+                             ? static_cast<const Location&>(*value)
+                             : *statement;
+  if (!unwind_frame_block_stack(exit, preserve_top, nullptr)) return false;
   set_position(*statement);
   if (!value) {
     load_none();
@@ -572,7 +661,7 @@ bool Compiler::visit_return(const Return* statement) {
 
 bool Compiler::visit_break(const Stmt* statement) {
   std::optional<FrameBlock> loop;
-  if (!unwind_frame_block_stack(false, &loop)) return false;
+  if (!unwind_frame_block_stack(*statement, false, &loop)) return false;
   if (!loop) return fail("'break' outside loop", *statement);
   if (!unwind_frame_block(*loop, false)) return false;
   set_position(*statement);
@@ -582,7 +671,7 @@ bool Compiler::visit_break(const Stmt* statement) {
 
 bool Compiler::visit_continue(const Stmt* statement) {
   std::optional<FrameBlock> loop;
-  if (!unwind_frame_block_stack(false, &loop)) return false;
+  if (!unwind_frame_block_stack(*statement, false, &loop)) return false;
   if (!loop) return fail("'continue' not properly in loop", *statement);
   set_position(*statement);
   emit_jump(Opcode::JUMP_ABSOLUTE, loop->block);

@@ -52,6 +52,7 @@ enum class FrameBlockKind : uint8_t {
   handler_cleanup,          // inside an except handler's body
   pop_value,                // a value to pop (the return value while a finally runs)
   exception_handler,        // matching except clauses
+  exception_group_handler,  // the clauses of `try: ... except*`: no break/continue/return
   async_comprehension_generator,  // an `async for` of a comprehension
 };
 
@@ -114,8 +115,6 @@ class Compiler {
   // The first compile error (message and span), if any.
   const std::optional<ScopeError>& error() const { return error_; }
   bool recursion_error() const { return recursion_error_; }
-  // True when the error names valid Python this interpreter does not compile yet.
-  bool unsupported_feature() const { return unsupported_feature_; }
   // The SyntaxWarnings issued, as (message, line), without repeats.
   const std::vector<std::pair<std::string, int32_t>>& warnings() const { return warnings_; }
 
@@ -147,8 +146,6 @@ class Compiler {
   void check_compare(const ast::Compare* expression);
   void check_caller(const ast::Expr* function);
   void check_subscript(const ast::Subscript* expression);
-  // Fails with a message naming valid Python this interpreter does not support.
-  bool unsupported(std::string message, const ast::Location& location);
 
   // Names: LOAD/STORE/DELETE of a variable by its scope (CPython's compiler_nameop).
   bool name_operation(const std::string& raw_name, ast::ExprContext context,
@@ -161,7 +158,8 @@ class Compiler {
                         const ast::Location& location);
   void pop_frame_block();
   bool unwind_frame_block(const FrameBlock& block, bool preserve_top);
-  bool unwind_frame_block_stack(bool preserve_top, std::optional<FrameBlock>* loop);
+  bool unwind_frame_block_stack(const ast::Location& exit, bool preserve_top,
+                                std::optional<FrameBlock>* loop);
 
   // Functions and classes.
   bool visit_function_definition(const ast::FunctionDef* function);
@@ -202,6 +200,8 @@ class Compiler {
   bool visit_try(const ast::Try* statement);
   bool visit_try_finally(const ast::Try* statement);
   bool visit_try_except(const ast::Try* statement);
+  bool visit_try_star(const ast::Try* statement);
+  void clear_handler_name(const ast::ExceptHandler* handler);
   bool visit_with(const ast::With* statement, size_t item);
   bool visit_async_with(const ast::With* statement, size_t item);
   void with_except_finish();
@@ -275,7 +275,6 @@ class Compiler {
   CompilerUnit* unit_ = nullptr;                    // units_.back()
   std::optional<ScopeError> error_;                 // the first error
   bool recursion_error_ = false;                    // error_ is CPython's RecursionError
-  bool unsupported_feature_ = false;                // error_ names an unsupported feature
   std::vector<std::pair<std::string, int32_t>> warnings_;  // SyntaxWarnings, in order
   int depth_ = 0;                                   // nesting of visits (recursion guard)
   // The last pattern visited: where CPython reports "alternative patterns bind different

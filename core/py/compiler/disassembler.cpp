@@ -63,7 +63,7 @@ bool has_argument(Opcode opcode) {
     case Opcode::GET_AITER: case Opcode::GET_ANEXT: case Opcode::END_ASYNC_FOR:
     case Opcode::IMPORT_STAR: case Opcode::SETUP_ANNOTATIONS: case Opcode::GET_LEN:
     case Opcode::MATCH_MAPPING: case Opcode::MATCH_SEQUENCE: case Opcode::MATCH_KEYS:
-    case Opcode::COPY_DICT_WITHOUT_KEYS:
+    case Opcode::COPY_DICT_WITHOUT_KEYS: case Opcode::PREP_RERAISE_STAR:
       return false;
     default:
       return true;
@@ -75,7 +75,7 @@ bool is_jump(Opcode opcode) {
     case Opcode::JUMP_FORWARD: case Opcode::JUMP_ABSOLUTE: case Opcode::POP_JUMP_IF_FALSE:
     case Opcode::POP_JUMP_IF_TRUE: case Opcode::JUMP_IF_FALSE_OR_POP:
     case Opcode::JUMP_IF_TRUE_OR_POP: case Opcode::JUMP_IF_NOT_EXC_MATCH:
-    case Opcode::FOR_ITER: case Opcode::SETUP_FINALLY: case Opcode::SETUP_WITH:
+    case Opcode::JUMP_IF_NOT_EG_MATCH: case Opcode::FOR_ITER: case Opcode::SETUP_FINALLY: case Opcode::SETUP_WITH:
     case Opcode::SETUP_ASYNC_WITH:
       return true;
     default:

@@ -22,6 +22,7 @@
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
 #include "core/py/vm/eval_support.hpp"
+#include "core/py/vm/except_star.hpp"
 #include "core/py/vm/function.hpp"
 #include "core/py/vm/generator.hpp"
 
@@ -781,6 +782,33 @@ dispatch:
     decref(wanted);
     if (matches < 0) goto error;
     if (!matches) ip = first + arg;
+    DISPATCH();
+  }
+  TARGET(JUMP_IF_NOT_EG_MATCH) {
+    Object* wanted = TOP();
+    Ref<> match, rest;
+    int failed = exception_group_match(PEEK(2), wanted, &match, &rest);
+    decref(POP());
+    if (failed) goto error;
+    if (is_none(match.get())) {
+      ip = first + arg;
+      DISPATCH();
+    }
+    // The clause handles `match`: sys.exc_info() and __context__ see it (CHECK_EG_MATCH).
+    xdecref(frame->handled_exception);
+    frame->handled_exception = Ref<>(match).release();
+    decref(TOP());
+    TOP() = rest.release();
+    PUSH(match.release());
+    DISPATCH();
+  }
+  TARGET(PREP_RERAISE_STAR) {
+    Object* results = POP();
+    Ref<> reraised = prepare_reraise_star(TOP(), results);
+    decref(results);
+    if (!reraised) goto error;
+    decref(TOP());
+    TOP() = reraised.release();
     DISPATCH();
   }
   TARGET(GET_ITER) {

@@ -1,7 +1,7 @@
 // Traceback objects, exception chaining, and the text of an uncaught exception
 // (traceback.hpp), ported from CPython 3.11.7's traceback.py (StackSummary.format,
 // format_frame_summary, _extract_caret_anchors_from_line_segment) and
-// TracebackException.format's chaining.
+// TracebackException.format's chaining and exception groups.
 #include "core/py/vm/traceback.hpp"
 
 #include <string>
@@ -10,12 +10,14 @@
 #include <vector>
 
 #include "core/py/compiler/code.hpp"
+#include "core/py/objects/abstract.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/getset.hpp"
 #include "core/py/objects/int.hpp"
 #include "core/py/objects/runtime.hpp"
 #include "core/py/objects/str.hpp"
+#include "core/py/objects/tuple.hpp"
 #include "core/py/objects/type.hpp"
 #include "core/py/syntax/parser.hpp"
 #include "core/py/vm/eval.hpp"
@@ -289,42 +291,139 @@ void chain_exception_context(Object* exception) {
   as_exception(exception)->context = Ref<>::borrow(handled);
 }
 
-std::string format_single_exception(Object* exception) {
-  std::string text;
-  Object* traceback = as_exception(exception)->traceback.get();
-  if (traceback) text = "Traceback (most recent call last):\n" + format_entries(traceback);
-  std::string last = format_exception_line(exception);
-  if (last.empty() || last.back() != '\n') last += "\n";
-  return text + last;
+namespace {
+
+constexpr size_t kMaxGroupWidth = 15;  // TracebackException's max_group_width
+constexpr int kMaxGroupDepth = 10;     // and max_group_depth
+
+// traceback.py's _ExceptionPrintContext: what is already printed, and the nesting of
+// exception groups, which indents every line behind a "| " margin.
+struct PrintContext {
+  std::unordered_set<Object*> seen;  // exceptions already in the output (cycles, repeats)
+  int group_depth = 0;               // nesting of exception groups being printed
+  bool need_close = false;           // the last member's closing rule is still owed
+  std::string text;                  // the output so far
+
+  std::string indent() const { return std::string(size_t(2 * group_depth), ' '); }
+  // textwrap.indent(text, prefix, lambda line: True): every line gets the margin.
+  void emit(std::string_view lines, char margin = '|') {
+    std::string prefix = indent();
+    if (group_depth) {
+      prefix += margin;
+      prefix += ' ';
+    }
+    size_t start = 0;
+    while (start < lines.size()) {
+      size_t end = lines.find('\n', start);
+      end = end == std::string_view::npos ? lines.size() : end + 1;
+      text += prefix;
+      text += lines.substr(start, end - start);
+      start = end;
+    }
+  }
+};
+
+// An exception group's members (a tuple), or null for any other exception.
+Ref<Tuple> group_members(Object* exception) {
+  if (!is_instance(exception, base_exception_group_type)) return nullptr;
+  Ref<> members = get_attribute(exception, "exceptions");
+  if (!members || !is_tuple(members.get())) {
+    clear_exception();  // printing an exception must not fail: show it as a plain one
+    return nullptr;
+  }
+  return Ref<Tuple>::steal(static_cast<Tuple*>(members.release()));
 }
 
-std::string format_traceback(Object* exception) {
-  // TracebackException's chain, oldest first; each exception at most once.
-  std::vector<std::pair<Object*, const char*>> chain;  // exception, text printed after it
-  std::unordered_set<Object*> seen;
+std::string exception_line(Object* exception) {
+  std::string last = format_exception_line(exception);
+  if (last.empty() || last.back() != '\n') last += "\n";
+  return last;
+}
+
+void format_exception(Object* exception, PrintContext& context);
+
+// The body of one exception group: its traceback, its line, then each member in a box.
+void format_group(Object* group, Tuple* members, PrintContext& context) {
+  bool top_level = context.group_depth == 0;
+  if (top_level) ++context.group_depth;
+  if (Object* traceback = as_exception(group)->traceback.get()) {
+    context.emit("Exception Group Traceback (most recent call last):\n", top_level ? '+' : '|');
+    context.emit(format_entries(traceback));
+  }
+  context.emit(exception_line(group));
+  size_t count = members->items.size();
+  size_t shown = count <= kMaxGroupWidth ? count : kMaxGroupWidth + 1;
+  context.need_close = false;
+  for (size_t i = 0; i < shown; ++i) {
+    bool last = i + 1 == shown;
+    if (last) context.need_close = true;  // a nested group may close the box instead
+    bool truncated = i >= kMaxGroupWidth;
+    std::string title = truncated ? "..." : std::to_string(i + 1);
+    context.text += context.indent() + (i == 0 ? "+-" : "  ") + "+---------------- " + title +
+                    " ----------------\n";
+    ++context.group_depth;
+    if (!truncated) {
+      format_exception(members->items[i].get(), context);
+    } else {
+      size_t remaining = count - kMaxGroupWidth;
+      context.emit("and " + std::to_string(remaining) + " more exception" +
+                   (remaining > 1 ? "s" : "") + "\n");
+    }
+    if (last && context.need_close) {
+      context.text += context.indent() + "+------------------------------------\n";
+      context.need_close = false;
+    }
+    --context.group_depth;
+  }
+  if (top_level) context.group_depth = 0;
+}
+
+// TracebackException.format: the chain of causes and contexts, oldest first, each
+// exception at most once; groups print their members nested.
+void format_exception(Object* exception, PrintContext& context) {
+  std::vector<std::pair<const char*, Object*>> chain;  // (text printed before it, exception)
   const char* joiner = nullptr;
   for (Object* walk = exception; walk;) {
-    seen.insert(walk);
-    chain.push_back({walk, joiner});
+    context.seen.insert(walk);
+    chain.push_back({nullptr, walk});
     BaseException* current = as_exception(walk);
     Object* cause = current->cause.get();
-    Object* context = current->context.get();
-    if (cause && !seen.count(cause)) {
+    Object* cause_context = current->context.get();
+    if (cause && !context.seen.count(cause)) {
       joiner = "\nThe above exception was the direct cause of the following exception:\n\n";
       walk = cause;
-    } else if (context && !current->suppress_context && !seen.count(context)) {
+    } else if (cause_context && !current->suppress_context && !context.seen.count(cause_context)) {
       joiner = "\nDuring handling of the above exception, another exception occurred:\n\n";
-      walk = context;
+      walk = cause_context;
     } else {
       walk = nullptr;
     }
+    chain.back().first = walk ? joiner : nullptr;
   }
-  std::string text;
   for (size_t i = chain.size(); i-- > 0;) {
-    text += format_single_exception(chain[i].first);
-    if (chain[i].second) text += chain[i].second;
+    Object* current = chain[i].second;
+    if (chain[i].first) context.emit(chain[i].first);
+    Ref<Tuple> members = group_members(current);
+    if (!members) {
+      if (Object* traceback = as_exception(current)->traceback.get()) {
+        context.emit("Traceback (most recent call last):\n");
+        context.emit(format_entries(traceback));
+      }
+      context.emit(exception_line(current));
+    } else if (context.group_depth > kMaxGroupDepth) {
+      context.emit("... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n");
+    } else {
+      format_group(current, members.get(), context);
+    }
   }
-  return text;
+}
+
+}  // namespace
+
+std::string format_traceback(Object* exception) {
+  PrintContext context;
+  format_exception(exception, context);
+  return std::move(context.text);
 }
 
 int ready_traceback_type() {

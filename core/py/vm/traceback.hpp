@@ -31,10 +31,6 @@ extern Type traceback_type;
 // A new traceback entry on top of `next` (may be null). Null with MemoryError.
 Ref<Traceback> make_traceback(Object* next, Frame* frame, uint32_t instruction);
 
-// The text of one exception (without its chained causes): "Traceback (most recent call
-// last):" and its entries (nothing when it has no traceback), then the exception line.
-std::string format_single_exception(Object* exception);
-
 int ready_traceback_type();
 
 }  // namespace py
