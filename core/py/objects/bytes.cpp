@@ -145,7 +145,7 @@ Ref<> bytes_multiply(Object* self, Object* other, bool) {
   const std::string& value = as_bytes(self)->value;
   std::string out;
   if (count > 0 && !value.empty()) {
-    if (uint64_t(count) > (uint64_t(1) << 40) / value.size()) return raise_memory_error();
+    if (!check_heap_room(value.size(), uint64_t(count))) return nullptr;
     for (int64_t i = 0; i < count; ++i) out += value;
   }
   return make_bytes(out);

@@ -47,6 +47,16 @@ void* allocate_object(size_t bytes) {
   return header + 1;
 }
 
+bool check_heap_room(uint64_t item_bytes, uint64_t count) {
+  const Runtime& run = runtime();
+  uint64_t room = run.heap_limit > run.heap_bytes ? run.heap_limit - run.heap_bytes : 0;
+  if (item_bytes != 0 && count > room / item_bytes) {
+    raise_memory_error();
+    return false;
+  }
+  return true;
+}
+
 void free_object(void* memory, size_t bytes) {
   HeapHeader* header = static_cast<HeapHeader*>(memory) - 1;
   if (header->previous) header->previous->next = header->next;

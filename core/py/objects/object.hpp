@@ -114,6 +114,11 @@ Ref<T> ref_cast(const Ref<U>& object) {
 // what reference counting cannot (cycles) with release_run_objects().
 void* allocate_object(size_t bytes);
 void free_object(void* memory, size_t bytes);
+// For an operation about to build one large buffer (repetition): false after raising
+// MemoryError when `count` items of `item_bytes` each would not fit under the cap. The
+// cap counts objects, not the buffers inside them, so this catches "a" * 10**9 before
+// the buffer is allocated.
+bool check_heap_room(uint64_t item_bytes, uint64_t count);
 // Frees every object the run allocated that is still alive, cycles included: first runs
 // each one's destructor with every reference count pinned (so no decref frees anything
 // twice), then returns all the memory. Nothing may be used afterwards.

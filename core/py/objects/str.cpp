@@ -362,7 +362,7 @@ Ref<> str_multiply(Object* self, Object* other, bool) {
   const std::string& value = as_str(self)->value;
   if (count <= 0 || value.empty()) return make_str("");
   if (count == 1) return str_exact_copy(as_str(self));
-  if (uint64_t(count) > (uint64_t(1) << 40) / value.size()) return raise_memory_error();
+  if (!check_heap_room(value.size(), uint64_t(count))) return nullptr;
   std::string out;
   out.reserve(value.size() * size_t(count));
   for (int64_t i = 0; i < count; ++i) out += value;
