@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The core benchmark: builds aio_bench, runs it, runs the same workloads on CPython's
-# asyncio, and prints both side by side (bench/README.md). Under a minute once built.
+# The benchmarks (bench/README.md), each side by side with CPython in the same run:
+#   1. the core: aio_bench against the same workloads on CPython's asyncio;
+#   2. the interpreter: bench/programs/*.py on the native CLI and on CPython.
+# A few minutes once built.
 #   bench/run.sh [--repetitions N] [--full] [--wasm]
 #     --repetitions N  best of N for CPython (aio_bench always takes the best of 5)
 #     --full           CPython queue workload with all 1M items (adds ~40 s)
@@ -27,7 +29,7 @@ fi
 
 . scripts/env.sh  # NODE_PATH for emcc
 # The native build (and the wasm one, for --wasm) hold the aio_bench target.
-cmake --build build/native --target aio_bench >/dev/null
+cmake --build build/native --target aio_bench awaitpad >/dev/null
 bench=build/native/aio_bench
 if $wasm; then
   [[ -f build/wasm/build.ninja ]] || bash scripts/build.sh wasm >/dev/null
@@ -43,3 +45,5 @@ if $wasm; then
   python_args+=(--compare-wasm "$scratch/wasm.tsv")
 fi
 "$python" bench/asyncio_bench.py --compare "$scratch/ours.tsv" "${python_args[@]}"
+echo >&2
+"$python" bench/programs_bench.py --awaitpad build/native/awaitpad
