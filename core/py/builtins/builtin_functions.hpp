@@ -10,6 +10,8 @@
 namespace py {
 
 extern const NativeMethod core_builtin_functions[];       // builtins_core.cpp
+extern const NativeMethod io_builtin_functions[];         // builtins_io.cpp
+extern const NativeMethod introspection_builtin_functions[];  // builtins_introspection.cpp
 extern const NativeMethod number_builtin_functions[];     // builtins_numbers.cpp
 extern const NativeMethod iteration_builtin_functions[];  // builtins_iteration.cpp
 

@@ -1,15 +1,69 @@
-// The builtins that consume an iterable into a new object: sorted. (len, iter and next
-// live in builtins_core.cpp.)
+// The iteration builtins: iter, next, aiter, anext and sorted. (map, filter, reversed,
+// enumerate and zip are types: objects/iterators.hpp, sequence_iterator.hpp.)
 #include "core/py/builtins/builtin_functions.hpp"
 #include "core/py/objects/abstract.hpp"
+#include "core/py/objects/anext_awaitable.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
+#include "core/py/objects/iterators.hpp"
 #include "core/py/objects/list.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
+#include "core/py/objects/type.hpp"
 
 namespace py {
 namespace {
+
+// iter(iterable) / iter(callable, sentinel)
+Ref<> iter_function(Object*, CallArgs args) {
+  if (!check_positional("iter", args, 1, 2)) return nullptr;
+  if (args.count == 2) return make_callable_iterator(args.values[0], args.values[1]);
+  return get_iter(args.values[0]);
+}
+
+// next(iterator[, default])
+Ref<> next_function(Object*, CallArgs args) {
+  if (!check_positional("next", args, 1, 2)) return nullptr;
+  Object* iterator = args.values[0];
+  if (!iterator->type->next) {
+    return raise_format(type_error_type, "'{}' object is not an iterator", type_name(iterator->type));
+  }
+  Ref<> item = iter_next(iterator);
+  if (item || exception_pending()) return item;
+  if (args.count == 2) return Ref<>::borrow(args.values[1]);
+  return raise_empty(stop_iteration_type);
+}
+
+// aiter(async_iterable): type(x).__aiter__(x), which must give an async iterator.
+Ref<> aiter_function(Object*, CallArgs args) {
+  if (!check_positional("aiter", args, 1, 1)) return nullptr;
+  Object* iterable = args.values[0];
+  if (!iterable->type->aiter) {
+    return raise_format(type_error_type, "'{}' object is not an async iterable",
+                        type_name(iterable->type));
+  }
+  Ref<> iterator = iterable->type->aiter(iterable);
+  if (!iterator) return nullptr;
+  if (!iterator->type->anext) {
+    return raise_format(type_error_type, "aiter() returned not an async iterator of type '{}'",
+                        type_name(iterator->type));
+  }
+  return iterator;
+}
+
+// anext(async_iterator[, default]): the awaitable of __anext__(); with a default, an
+// awaitable that turns StopAsyncIteration into that value.
+Ref<> anext_function(Object*, CallArgs args) {
+  if (!check_positional("anext", args, 1, 2)) return nullptr;
+  Object* iterator = args.values[0];
+  if (!iterator->type->anext) {
+    return raise_format(type_error_type, "'{}' object is not an async iterator",
+                        type_name(iterator->type));
+  }
+  Ref<> awaitable = iterator->type->anext(iterator);
+  if (!awaitable || args.count == 1) return awaitable;
+  return make_anext_awaitable(awaitable.get(), args.values[1]);
+}
 
 // sorted(iterable, /, *, key=None, reverse=False): a new list, sorted stably.
 Ref<> sorted_function(Object*, CallArgs args) {
@@ -39,6 +93,10 @@ Ref<> sorted_function(Object*, CallArgs args) {
 }  // namespace
 
 const NativeMethod iteration_builtin_functions[] = {
+    {"iter", iter_function},
+    {"next", next_function},
+    {"aiter", aiter_function},
+    {"anext", anext_function},
     {"sorted", sorted_function},
     {nullptr, nullptr},
 };

@@ -12,6 +12,7 @@
 #include "core/py/objects/int.hpp"
 #include "core/py/objects/iterators.hpp"
 #include "core/py/objects/range.hpp"
+#include "core/py/objects/sequence_iterator.hpp"
 #include "core/py/objects/list.hpp"
 #include "core/py/objects/native_function.hpp"
 #include "core/py/objects/set.hpp"
@@ -51,7 +52,8 @@ Ref<Module> make_builtins_module() {
       {"classmethod", &classmethod_type}, {"super", &super_type},
       {"bytes", &bytes_type},   {"slice", &slice_type},   {"range", &range_type},
       {"enumerate", &enumerate_type}, {"zip", &zip_type}, {"set", &set_type},
-      {"frozenset", &frozenset_type},
+      {"frozenset", &frozenset_type}, {"map", &map_type}, {"filter", &filter_type},
+      {"reversed", &reversed_type},
   };
   for (const NamedType& entry : types)
     if (dict_set_str(names, entry.name, entry.type) < 0) return nullptr;

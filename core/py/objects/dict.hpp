@@ -50,4 +50,9 @@ bool dict_next(Dict* dict, size_t* position, Object** key, Object** value);
 // dict.update(other) for a dict or a mapping/iterable of pairs; -1 on error.
 int dict_update(Dict* dict, Object* other);
 
+// iter(dict) (backward: reversed(dict)): the keys in insertion order; RuntimeError
+// "dictionary changed size during iteration" when the dict's size changes under it.
+// (dict_views.cpp, which iterates the views the same way.)
+Ref<> make_dict_key_iterator(Dict* dict, bool backward);
+
 }  // namespace py

@@ -9,7 +9,7 @@
 #include "core/py/objects/int.hpp"
 #include "core/py/objects/list.hpp"
 #include "core/py/objects/native_function.hpp"
-#include "core/py/objects/slot_helpers.hpp"
+#include "core/py/objects/repr_guard.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
 #include "core/py/objects/type.hpp"
@@ -49,40 +49,13 @@ int dict_contains(Object* self, Object* key) {
   return exception_pending() ? -1 : 0;
 }
 
-// The iterator over a dict's keys; "dictionary changed size during iteration" when the
-// dict grows or shrinks under it.
-struct DictKeyIterator : Object {
-  Ref<Dict> dict;        // the dict iterated; null once exhausted
-  size_t position = 0;   // the next entry to look at
-  size_t expected_used;  // the dict's size when iteration started
-};
-
-Type dict_key_iterator_type = builtin_type<DictKeyIterator>("dict_keyiterator", 0);
-
-Ref<> dict_iter(Object* self) {
-  Ref<DictKeyIterator> iterator = make_object<DictKeyIterator>(&dict_key_iterator_type);
-  if (!iterator) return nullptr;
-  iterator->dict = Ref<Dict>::borrow(as_dict(self));
-  iterator->expected_used = as_dict(self)->used;
-  return iterator;
-}
-
-Ref<> dict_key_iterator_next(Object* self) {
-  auto* iterator = static_cast<DictKeyIterator*>(self);
-  if (!iterator->dict) return nullptr;
-  if (iterator->dict->used != iterator->expected_used) {
-    iterator->expected_used = size_t(-1);  // keep failing, as CPython does
-    return raise(runtime_error_type, "dictionary changed size during iteration");
-  }
-  Object* key = nullptr;
-  if (dict_next(iterator->dict.get(), &iterator->position, &key, nullptr))
-    return Ref<>::borrow(key);
-  iterator->dict = nullptr;
-  return nullptr;
-}
+Ref<> dict_iter(Object* self) { return make_dict_key_iterator(as_dict(self), false); }
 
 Ref<> dict_repr(Object* self) {
   Dict* dict = as_dict(self);
+  if (dict->used == 0) return make_str("{}");
+  ReprGuard guard(self);
+  if (guard.recursive()) return make_str("{...}");
   std::string text = "{";
   size_t position = 0;
   Object* key;
@@ -129,11 +102,12 @@ Ref<> dict_rich_compare(Object* self, Object* other, CompareOp op) {
 
 Ref<> dict_new(Type* type, CallArgs) { return make_object<Dict>(type); }
 
-// dict(mapping_or_iterable=(), **kwargs)
-int dict_init(Object* self, CallArgs args) {
+// dict(mapping_or_iterable=(), **kwargs) and d.update(...): `function` names the caller
+// in the argument-count message.
+int update_from_arguments(Object* self, CallArgs args, const char* function) {
   const size_t positional = args.positional_count();
   if (positional > 1) {
-    raise_format(type_error_type, "dict expected at most 1 argument, got {}", positional);
+    raise_format(type_error_type, "{} expected at most 1 argument, got {}", function, positional);
     return -1;
   }
   if (positional == 1 && dict_update(as_dict(self), args.values[0]) < 0) return -1;
@@ -143,6 +117,8 @@ int dict_init(Object* self, CallArgs args) {
   }
   return 0;
 }
+
+int dict_init(Object* self, CallArgs args) { return update_from_arguments(self, args, "dict"); }
 
 Ref<> dict_get_method(Object* self, CallArgs args) {
   if (!check_positional("get", args, 1, 2)) return nullptr;
@@ -174,19 +150,73 @@ Ref<> dict_pop_method(Object* self, CallArgs args) {
 }
 
 Ref<> dict_update_method(Object* self, CallArgs args) {
-  if (dict_init(self, args) < 0) return nullptr;
+  if (update_from_arguments(self, args, "update") < 0) return nullptr;
   return none();
 }
 
+// popitem(): the last inserted pair, removed (LIFO); KeyError on an empty dict.
+Ref<> dict_popitem_method(Object* self, CallArgs args) {
+  if (!check_positional("dict.popitem", args, 0, 0)) return nullptr;
+  Dict* dict = as_dict(self);
+  if (dict->used == 0) return raise(key_error_type, "popitem(): dictionary is empty");
+  size_t last = dict->entries.size();
+  while (!dict->entries[last - 1].key) --last;
+  DictEntry& entry = dict->entries[last - 1];
+  Ref<> pair = make_tuple({entry.key.get(), entry.value.get()});
+  if (!pair) return nullptr;
+  Ref<> key = entry.key;
+  if (dict_delete(dict, key.get()) < 0) return nullptr;
+  // Drop the trailing holes so that the next insertion reuses the end, as CPython does.
+  while (!dict->entries.empty() && !dict->entries.back().key) dict->entries.pop_back();
+  return pair;
+}
+
+// dict.fromkeys(iterable, value=None): a new dict (of the class it is called on).
+Ref<> dict_fromkeys_method(Object* cls, CallArgs args) {
+  if (!check_positional("fromkeys", args, 1, 2)) return nullptr;
+  Object* value = args.count == 2 ? args.values[1] : &none_object;
+  Ref<> result = call(cls, CallArgs{});
+  if (!result) return nullptr;
+  Ref<> iterator = get_iter(args.values[0]);
+  if (!iterator) return nullptr;
+  while (Ref<> key = iter_next(iterator.get()))
+    if (set_item(result.get(), key.get(), value) < 0) return nullptr;
+  if (exception_pending()) return nullptr;
+  return result;
+}
+
+// reversed(d): the keys, last inserted first.
+Ref<> dict_reversed_method(Object* self, CallArgs args) {
+  if (!check_positional("dict.__reversed__", args, 0, 0)) return nullptr;
+  return make_dict_key_iterator(as_dict(self), true);
+}
+
+// d | other: a copy of d updated with the other dict.
+Ref<> dict_or(Object* self, Object* other, bool reflected) {
+  if (!is_dict(other)) return not_implemented();
+  Object* left = reflected ? other : self;
+  Object* right = reflected ? self : other;
+  Ref<Dict> result = make_dict();
+  if (!result || dict_update(result.get(), left) < 0 || dict_update(result.get(), right) < 0)
+    return nullptr;
+  return result;
+}
+
+// d |= mapping_or_pairs
+Ref<> dict_inplace_or(Object* self, Object* other) {
+  if (dict_update(as_dict(self), other) < 0) return nullptr;
+  return Ref<>::borrow(self);
+}
+
 Ref<> dict_copy_method(Object* self, CallArgs args) {
-  if (!check_positional("copy", args, 0, 0)) return nullptr;
+  if (!check_positional("dict.copy", args, 0, 0)) return nullptr;
   Ref<Dict> copy = make_dict();
   if (!copy || dict_update(copy.get(), self) < 0) return nullptr;
   return copy;
 }
 
 Ref<> dict_clear_method(Object* self, CallArgs args) {
-  if (!check_positional("clear", args, 0, 0)) return nullptr;
+  if (!check_positional("dict.clear", args, 0, 0)) return nullptr;
   Dict* dict = as_dict(self);
   std::vector<DictEntry> old = std::move(dict->entries);  // released after the dict is empty
   dict->entries.clear();
@@ -201,6 +231,9 @@ const NativeMethod dict_methods[] = {
     {"setdefault", dict_setdefault_method},
     {"pop", dict_pop_method},
     {"update", dict_update_method},
+    {"popitem", dict_popitem_method},
+    {"fromkeys", dict_fromkeys_method, MethodKind::class_},
+    {"__reversed__", dict_reversed_method},
     {"copy", dict_copy_method},
     {"clear", dict_clear_method},
     {nullptr, nullptr},
@@ -218,10 +251,9 @@ int ready_dict_type() {
   dict_type.rich_compare = dict_rich_compare;
   dict_type.new_instance = dict_new;
   dict_type.init = dict_init;
+  dict_type.binary[size_t(BinaryOp::bit_or)] = dict_or;
+  dict_type.inplace[size_t(BinaryOp::bit_or)] = dict_inplace_or;
   install_methods(dict_type, dict_methods);
-  dict_key_iterator_type.iter = iterator_return_self;
-  dict_key_iterator_type.next = dict_key_iterator_next;
-  if (ready_type(dict_key_iterator_type) < 0) return -1;
   return ready_type(dict_type);
 }
 

@@ -49,7 +49,12 @@ int run_module_source(Module* module, const ModuleDefinition& definition) {
 // Loads `name` from the registry into sys.modules; a failed import leaves no entry.
 Ref<Module> load_module(std::string_view name) {
   const ModuleDefinition* definition = find_module_definition(name);
-  if (!definition) return raise_format(module_not_found_error_type, "No module named '{}'", name);
+  if (!definition) {
+    Ref<Str> missing = make_str(name);
+    if (!missing) return nullptr;
+    return raise_import_error(module_not_found_error_type,
+                              fmt::format("No module named '{}'", name), missing.get());
+  }
   Ref<Module> module = make_module(name);
   if (!module) return nullptr;
   Ref<Str> key = make_str(name);

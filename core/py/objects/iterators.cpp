@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/py/objects/abstract.hpp"
+#include "core/py/objects/anext_awaitable.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/int.hpp"
@@ -28,10 +29,31 @@ struct Zip : Object {
   bool strict = false;           // raise when lengths differ
 };
 
+// map(function, iterable, *iterables)
+struct Map : Object {
+  Ref<> function;                // called with one item of each iterator
+  std::vector<Ref<>> iterators;  // one per iterable
+};
+
+// filter(function_or_None, iterable)
+struct Filter : Object {
+  Ref<> function;  // the predicate; null for None (the items' own truth)
+  Ref<> iterator;  // the wrapped iterator
+};
+
+// iter(callable, sentinel)
+struct CallableIterator : Object {
+  Ref<> callable;  // null once exhausted
+  Ref<> sentinel;  // the value that ends the iteration
+};
+
 }  // namespace
 
 Type enumerate_type = builtin_type<Enumerate>("enumerate");
 Type zip_type = builtin_type<Zip>("zip");
+Type map_type = builtin_type<Map>("map");
+Type filter_type = builtin_type<Filter>("filter");
+Type callable_iterator_type = builtin_type<CallableIterator>("callable_iterator", 0);
 
 namespace {
 
@@ -116,9 +138,109 @@ Ref<> zip_next(Object* self) {
   return make_tuple(std::move(items));
 }
 
+Ref<> map_new(Type* type, CallArgs args) {
+  if (args.keyword_count()) return raise(type_error_type, "map() takes no keyword arguments");
+  if (args.count < 2) return raise(type_error_type, "map() must have at least two arguments.");
+  Ref<Map> result = make_object<Map>(type);
+  if (!result) return nullptr;
+  result->function = Ref<>::borrow(args.values[0]);
+  for (size_t i = 1; i < args.count; ++i) {
+    Ref<> iterator = get_iter(args.values[i]);
+    if (!iterator) return nullptr;
+    result->iterators.push_back(std::move(iterator));
+  }
+  return result;
+}
+
+// function(next(it1), next(it2), ...): stops with the shortest iterable.
+Ref<> map_next(Object* self) {
+  auto* state = static_cast<Map*>(self);
+  std::vector<Ref<>> items;
+  items.reserve(state->iterators.size());
+  for (const Ref<>& iterator : state->iterators) {
+    Ref<> item = iter_next(iterator.get());
+    if (!item) return nullptr;
+    items.push_back(std::move(item));
+  }
+  std::vector<Object*> values;
+  values.reserve(items.size());
+  for (const Ref<>& item : items) values.push_back(item.get());
+  return call(state->function.get(), CallArgs{values.data(), values.size(), nullptr});
+}
+
+Ref<> filter_new(Type* type, CallArgs args) {
+  if (args.keyword_count()) return raise(type_error_type, "filter() takes no keyword arguments");
+  if (args.count != 2)
+    return raise_format(type_error_type, "filter expected 2 arguments, got {}", args.count);
+  Ref<> iterator = get_iter(args.values[1]);
+  if (!iterator) return nullptr;
+  Ref<Filter> result = make_object<Filter>(type);
+  if (!result) return nullptr;
+  // filter(bool, ...) is filter(None, ...), as CPython's fast path.
+  Object* function = args.values[0];
+  if (!is_none(function) && function != &bool_type) result->function = Ref<>::borrow(function);
+  result->iterator = std::move(iterator);
+  return result;
+}
+
+// The next item whose predicate (or own truth) holds.
+Ref<> filter_next(Object* self) {
+  auto* state = static_cast<Filter*>(self);
+  for (;;) {
+    Ref<> item = iter_next(state->iterator.get());
+    if (!item) return nullptr;
+    Ref<> verdict = state->function ? call(state->function.get(), {item.get()}) : item;
+    if (!verdict) return nullptr;
+    const int keep = truthy(verdict.get());
+    if (keep < 0) return nullptr;
+    if (keep) return item;
+  }
+}
+
+Ref<> callable_iterator_next(Object* self) {
+  auto* state = static_cast<CallableIterator*>(self);
+  if (!state->callable) return nullptr;
+  Ref<> value = call(state->callable.get(), CallArgs{});
+  if (!value) {
+    if (exception_matches(stop_iteration_type)) {
+      clear_exception();
+      state->callable = nullptr;
+    }
+    return nullptr;
+  }
+  const int done = equal(value.get(), state->sentinel.get());
+  if (done < 0) return nullptr;
+  if (done) {
+    state->callable = nullptr;
+    state->sentinel = nullptr;
+    return nullptr;
+  }
+  return value;
+}
+
 }  // namespace
 
+Ref<> make_callable_iterator(Object* callable, Object* sentinel) {
+  if (!callable->type->call) return raise(type_error_type, "iter(v, w): v must be callable");
+  Ref<CallableIterator> iterator = make_object<CallableIterator>(&callable_iterator_type);
+  if (!iterator) return nullptr;
+  iterator->callable = Ref<>::borrow(callable);
+  iterator->sentinel = Ref<>::borrow(sentinel);
+  return iterator;
+}
+
 int ready_iterator_types() {
+  map_type.new_instance = map_new;
+  map_type.iter = iterator_return_self;
+  map_type.next = map_next;
+  filter_type.new_instance = filter_new;
+  filter_type.iter = iterator_return_self;
+  filter_type.next = filter_next;
+  callable_iterator_type.iter = iterator_return_self;
+  callable_iterator_type.next = callable_iterator_next;
+  if (ready_type(map_type) < 0 || ready_type(filter_type) < 0 ||
+      ready_type(callable_iterator_type) < 0 || ready_anext_awaitable_type() < 0)
+    return -1;
   enumerate_type.new_instance = enumerate_new;
   enumerate_type.iter = iterator_return_self;
   enumerate_type.next = enumerate_next;

@@ -1,5 +1,6 @@
 // list: construction and the core protocol (length, indexing, item assignment, iteration,
-// comparison, repr, append/extend). The remaining methods and sorting live beside it.
+// comparison, repr, append/extend). Slices, operators and the remaining methods are in
+// list_methods.cpp, sorting in list_sort.cpp.
 #include "core/py/objects/list.hpp"
 
 #include <string>
@@ -9,7 +10,9 @@
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/int.hpp"
 #include "core/py/objects/native_function.hpp"
+#include "core/py/objects/repr_guard.hpp"
 #include "core/py/objects/sequence_iterator.hpp"
+#include "core/py/objects/slice.hpp"
 #include "core/py/objects/slot_helpers.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
@@ -67,7 +70,8 @@ int64_t checked_index(Object* key, size_t size, const char* what) {
   if (!index_to_int64(key, &index)) {
     if (!exception_matches(overflow_error_type)) return -1;
     clear_exception();
-    index = int64_t(size);  // out of range either way
+    raise(index_error_type, "cannot fit 'int' into an index-sized integer");
+    return -1;
   }
   if (index < 0) index += int64_t(size);
   if (index < 0 || index >= int64_t(size)) {
@@ -78,12 +82,14 @@ int64_t checked_index(Object* key, size_t size, const char* what) {
 }
 
 Ref<> list_get_item(Object* self, Object* key) {
+  if (is_slice(key)) return list_get_slice(as_list(self), key);
   const int64_t index = checked_index(key, as_list(self)->items.size(), "list index out of range");
   if (index < 0) return nullptr;
   return as_list(self)->items[size_t(index)];
 }
 
 int list_set_item(Object* self, Object* key, Object* value) {
+  if (is_slice(key)) return list_assign_slice(as_list(self), key, value);
   auto& items = as_list(self)->items;
   const int64_t index = checked_index(key, items.size(), "list assignment index out of range");
   if (index < 0) return -1;
@@ -110,6 +116,8 @@ Ref<> list_iter(Object* self) { return make_sequence_iterator(self); }
 
 Ref<> list_repr(Object* self) {
   auto& items = as_list(self)->items;
+  ReprGuard guard(self);
+  if (guard.recursive()) return make_str("[...]");
   std::string text = "[";
   for (size_t i = 0; i < items.size(); ++i) {
     if (i) text += ", ";
@@ -153,13 +161,13 @@ int list_init(Object* self, CallArgs args) {
 }
 
 Ref<> list_append_method(Object* self, CallArgs args) {
-  if (!check_positional("append", args, 1, 1)) return nullptr;
+  if (!check_positional("list.append", args, 1, 1)) return nullptr;
   list_append(as_list(self), args.values[0]);
   return none();
 }
 
 Ref<> list_extend_method(Object* self, CallArgs args) {
-  if (!check_positional("extend", args, 1, 1)) return nullptr;
+  if (!check_positional("list.extend", args, 1, 1)) return nullptr;
   if (list_extend(as_list(self), args.values[0]) < 0) return nullptr;
   return none();
 }
@@ -183,6 +191,7 @@ int ready_list_type() {
   list_type.new_instance = list_new;
   list_type.init = list_init;
   install_methods(list_type, list_methods);
+  install_list_operations(list_type);
   return ready_type(list_type);
 }
 

@@ -28,4 +28,11 @@ int list_sort(List* list, Object* key, bool reverse);
 // A new list holding the items of any iterable; null on error.
 Ref<List> sequence_to_list(Object* iterable);
 
+// list[slice] (a new list); null on error. (list_methods.cpp)
+Ref<> list_get_slice(List* list, Object* slice);
+// list[slice] = value (value null: del list[slice]), extended slices included; -1 on error.
+int list_assign_slice(List* list, Object* slice, Object* value);
+// Fills `type`'s + * += *= slots and installs the methods beyond append/extend.
+void install_list_operations(Type& type);
+
 }  // namespace py

@@ -1,10 +1,15 @@
+// range: an immutable arithmetic sequence of int64 values (length, indexing and slicing,
+// membership without iteration for ints, iteration, index/count, start/stop/step, repr,
+// equality by the values held). Cost of int64 bounds: range(10**20) is refused.
 #include "core/py/objects/range.hpp"
 
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
+#include "core/py/objects/getset.hpp"
 #include "core/py/objects/int.hpp"
 #include "core/py/objects/native_function.hpp"
+#include "core/py/objects/slice.hpp"
 #include "core/py/objects/slot_helpers.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/type.hpp"
@@ -60,14 +65,32 @@ Ref<> range_new(Type*, CallArgs args) {
 
 int64_t range_length(Object* self) { return as_range(self)->length; }
 
+// range[slice]: the range of the selected values (CPython's compute_slice).
+Ref<> range_slice(Range* range, Object* slice) {
+  int64_t start = 0, stop = 0, step = 0, count = 0;
+  if (!slice_indices(slice, range->length, &start, &stop, &step, &count)) return nullptr;
+  Ref<Range> result = make_object<Range>(&range_type);
+  if (!result) return nullptr;
+  result->start = range->start + start * range->step;
+  result->stop = range->start + stop * range->step;
+  result->step = step * range->step;
+  result->length = count;
+  return result;
+}
+
 Ref<> range_get_item(Object* self, Object* key) {
   Range* range = as_range(self);
+  if (is_slice(key)) return range_slice(range, key);
   if (!is_int(key) && !key->type->index) {
     return raise_format(type_error_type, "range indices must be integers or slices, not {}",
                         type_name(key->type));
   }
   int64_t index = 0;
-  if (!index_to_int64(key, &index)) return nullptr;
+  if (!index_to_int64(key, &index)) {
+    if (!exception_matches(overflow_error_type)) return nullptr;
+    clear_exception();
+    return raise(index_error_type, "range object index out of range");
+  }
   if (index < 0) index += range->length;
   if (index < 0 || index >= range->length) return raise(index_error_type, "range object index out of range");
   return make_int(range->start + index * range->step);
@@ -129,9 +152,78 @@ Ref<> range_rich_compare(Object* self, Object* other, CompareOp op) {
   return make_bool(op == CompareOp::equal ? same : !same);
 }
 
+// The position of `value` in the range, or -1 when absent; -2 after an error.
+int64_t position_of(Range* range, Object* value) {
+  const int found = range_contains(range, value);
+  if (found < 0) return -2;
+  if (!found) return -1;
+  if (is_exact(value, int_type) || is_exact(value, bool_type)) {
+    int64_t number = 0;
+    if (!int_to_int64(static_cast<Int*>(value), &number)) return -1;
+    return (number - range->start) / range->step;
+  }
+  for (int64_t i = 0; i < range->length; ++i) {
+    Ref<> element = make_int(range->start + i * range->step);
+    if (!element) return -2;
+    const int same = equal(element.get(), value);
+    if (same < 0) return -2;
+    if (same) return i;
+  }
+  return -1;
+}
+
+Ref<> range_index_method(Object* self, CallArgs args) {
+  if (!check_positional("range.index", args, 1, 1)) return nullptr;
+  const int64_t position = position_of(as_range(self), args.values[0]);
+  if (position == -2) return nullptr;
+  if (position >= 0) return make_int(position);
+  Ref<Str> text = repr(args.values[0]);
+  if (!text) return nullptr;
+  return raise_format(value_error_type, "{} is not in range", text->value);
+}
+
+Ref<> range_count_method(Object* self, CallArgs args) {
+  if (!check_positional("range.count", args, 1, 1)) return nullptr;
+  Range* range = as_range(self);
+  Object* value = args.values[0];
+  if (is_exact(value, int_type) || is_exact(value, bool_type)) {
+    const int found = range_contains(range, value);
+    if (found < 0) return nullptr;
+    return make_int(int64_t(found));
+  }
+  int64_t count = 0;
+  for (int64_t i = 0; i < range->length; ++i) {
+    Ref<> element = make_int(range->start + i * range->step);
+    if (!element) return nullptr;
+    const int same = equal(element.get(), value);
+    if (same < 0) return nullptr;
+    count += same;
+  }
+  return make_int(count);
+}
+
+Ref<> range_start(Object* self) { return make_int(as_range(self)->start); }
+Ref<> range_stop(Object* self) { return make_int(as_range(self)->stop); }
+Ref<> range_step(Object* self) { return make_int(as_range(self)->step); }
+
+const GetSetDefinition range_getsets[] = {
+    {"start", range_start, nullptr},
+    {"stop", range_stop, nullptr},
+    {"step", range_step, nullptr},
+    {nullptr, nullptr, nullptr},
+};
+
+const NativeMethod range_methods[] = {
+    {"index", range_index_method},
+    {"count", range_count_method},
+    {nullptr, nullptr},
+};
+
 }  // namespace
 
 int ready_range_types() {
+  install_methods(range_type, range_methods);
+  if (install_getsets(range_type, range_getsets) < 0) return -1;
   range_type.new_instance = range_new;
   range_type.length = range_length;
   range_type.get_item = range_get_item;

@@ -6,6 +6,7 @@
 
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/errors.hpp"
+#include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/type.hpp"
 
 namespace py {
@@ -100,6 +101,10 @@ Ref<Set> make_frozenset() { return make_object<Set>(&frozenset_type); }
 int set_add(Set* set, Object* key) {
   const int64_t hash = py::hash(key);
   if (hash == -1 && exception_pending()) return -1;
+  return set_add_hashed(set, key, hash);
+}
+
+int set_add_hashed(Set* set, Object* key, int64_t hash) {
   bool found = false;
   const int64_t slot = lookup(set, key, hash, &found);
   if (slot < 0) return -1;
@@ -124,6 +129,10 @@ int set_contains(Set* set, Object* key) {
 int set_discard(Set* set, Object* key) {
   const int64_t hash = py::hash(key);
   if (hash == -1 && exception_pending()) return -1;
+  return set_discard_hashed(set, key, hash);
+}
+
+int set_discard_hashed(Set* set, Object* key, int64_t hash) {
   bool found = false;
   const int64_t slot = lookup(set, key, hash, &found);
   if (slot < 0) return -1;
@@ -135,14 +144,80 @@ int set_discard(Set* set, Object* key) {
 }
 
 bool set_next(Set* set, size_t* position, Object** key) {
+  int64_t hash = 0;
+  return set_next_entry(set, position, key, &hash);
+}
+
+bool set_next_entry(Set* set, size_t* position, Object** key, int64_t* hash) {
   while (*position < set->table.size()) {
     SetEntry& entry = set->table[(*position)++];
     if (!is_free(entry)) {
       *key = entry.key.get();
+      *hash = entry.hash;
       return true;
     }
   }
   return false;
+}
+
+int set_merge(Set* set, Set* other) {
+  if (other == set || other->used == 0) return 0;
+  ensure_table(set);
+  if ((set->fill + other->used) * 5 >= (set->table.size() - 1) * 3)
+    resize(set, (set->used + other->used) * 2);
+  if (set->fill == 0) {
+    // An empty table: the same slots when the sizes agree (and the source has no deleted
+    // slots), else clean insertions, in the source's table order.
+    if (set->table.size() == other->table.size() && other->fill == other->used) {
+      for (size_t i = 0; i < other->table.size(); ++i)
+        if (other->table[i].key) set->table[i] = other->table[i];
+    } else {
+      for (const SetEntry& entry : other->table)
+        if (!is_free(entry)) insert_clean(set->table, entry.key, entry.hash);
+    }
+    set->fill = set->used = other->used;
+    return 0;
+  }
+  // Hold the source: a key's __eq__ may mutate it.
+  Ref<Set> source = Ref<Set>::borrow(other);
+  for (size_t i = 0; i < source->table.size(); ++i) {
+    if (is_free(source->table[i])) continue;
+    SetEntry entry = source->table[i];
+    if (set_add_hashed(set, entry.key.get(), entry.hash) < 0) return -1;
+  }
+  return 0;
+}
+
+int set_update_from(Set* set, Object* iterable) {
+  if (is_set_or_frozenset(iterable)) return set_merge(set, static_cast<Set*>(iterable));
+  Ref<> iterator = get_iter(iterable);
+  if (!iterator) return -1;
+  while (Ref<> item = iter_next(iterator.get()))
+    if (set_add(set, item.get()) < 0) return -1;
+  return exception_pending() ? -1 : 0;
+}
+
+void set_clear(Set* set) {
+  std::vector<SetEntry> old = std::move(set->table);  // released once the set is empty
+  set->table.clear();
+  set->used = set->fill = 0;
+}
+
+Ref<> set_pop(Set* set) {
+  if (set->used == 0) return raise(key_error_type, "pop from an empty set");
+  const size_t mask = set->table.size() - 1;
+  size_t index = set->finger & mask;
+  while (is_free(set->table[index])) index = index == mask ? 0 : index + 1;
+  Ref<> key = std::move(set->table[index].key);
+  set->table[index] = SetEntry{-1, Ref<>::borrow(&dummy_key)};
+  --set->used;
+  set->finger = index + 1;
+  return key;
+}
+
+void set_compact(Set* set) {
+  if (set->table.empty() || set->fill - set->used <= (set->table.size() - 1) / 4) return;
+  resize(set, set->used > 50000 ? set->used * 2 : set->used * 4);
 }
 
 }  // namespace py

@@ -20,6 +20,7 @@ struct Set : Object {
   size_t used = 0;              // live keys
   size_t fill = 0;              // live + deleted slots
   int64_t cached_hash = -1;     // frozenset's hash once computed
+  size_t finger = 0;            // where set.pop() resumes its search of the table
 };
 
 extern Type set_type;
@@ -36,5 +37,24 @@ int set_contains(Set* set, Object* key);  // 0, 1 or -1
 int set_discard(Set* set, Object* key);   // 1 removed, 0 absent, -1 error
 // Iteration in table order; returns false at the end; key borrowed.
 bool set_next(Set* set, size_t* position, Object** key);
+// Iteration that also gives each key's cached hash.
+bool set_next_entry(Set* set, size_t* position, Object** key, int64_t* hash);
+
+// The same operations with the key's hash already known (CPython's set_add_entry and
+// set_discard_entry): no __hash__ call.
+int set_add_hashed(Set* set, Object* key, int64_t hash);
+int set_discard_hashed(Set* set, Object* key, int64_t hash);
+// Adds every key of `other` as CPython's set_merge does (same table sizes, same order).
+int set_merge(Set* set, Set* other);
+// Adds every item of an iterable (set_merge for sets); -1 on error.
+int set_update_from(Set* set, Object* iterable);
+// Removes every key, leaving an empty minimal table.
+void set_clear(Set* set);
+// Removes and returns an arbitrary key, as CPython's set.pop (its search finger); KeyError
+// "pop from an empty set".
+Ref<> set_pop(Set* set);
+// Shrinks away deleted slots when they exceed a quarter of the table (after a
+// difference_update), as CPython does.
+void set_compact(Set* set);
 
 }  // namespace py

@@ -1,5 +1,6 @@
 // set and frozenset as Python sees them: construction from an iterable, len, in,
-// iteration in table order, repr, ==, and the basic mutating methods.
+// iteration in table order and repr. The algebra and comparisons are in
+// set_algebra.cpp, the methods in set_methods.cpp.
 #include <string>
 
 #include "core/py/objects/abstract.hpp"
@@ -8,6 +9,8 @@
 #include "core/py/objects/int.hpp"
 #include "core/py/objects/native_function.hpp"
 #include "core/py/objects/set.hpp"
+#include "core/py/objects/set_algebra.hpp"
+#include "core/py/objects/set_methods.hpp"
 #include "core/py/objects/slot_helpers.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
@@ -27,25 +30,29 @@ struct SetIterator : Object {
 
 Type set_iterator_type = builtin_type<SetIterator>("set_iterator", 0);
 
-int add_all(Set* set, Object* iterable) {
-  Ref<> iterator = get_iter(iterable);
-  if (!iterator) return -1;
-  while (Ref<> item = iter_next(iterator.get()))
-    if (set_add(set, item.get()) < 0) return -1;
-  return exception_pending() ? -1 : 0;
-}
-
 Ref<> set_new(Type* type, CallArgs args) {
   const char* name = type_name(type);
   if (args.keyword_count()) return raise_format(type_error_type, "{}() takes no keyword arguments", name);
   if (args.count > 1) return raise_format(type_error_type, "{} expected at most 1 argument, got {}", name, args.count);
+  // frozenset(a_frozenset) is that frozenset.
+  if (type == &frozenset_type && args.count && is_exact(args.values[0], frozenset_type))
+    return Ref<>::borrow(args.values[0]);
   Ref<Set> set = make_object<Set>(type);
   if (!set) return nullptr;
-  if (args.count && add_all(set.get(), args.values[0]) < 0) return nullptr;
+  // A set is filled by __init__; a frozenset, immutable, here.
+  if (!is_instance(set.get(), set_type) && args.count &&
+      set_update_from(set.get(), args.values[0]) < 0)
+    return nullptr;
   return set;
 }
 
-int set_init(Object*, CallArgs) { return 0; }
+// set.__init__(iterable=()): (re)fills the set.
+int set_init(Object* self, CallArgs args) {
+  if (!check_positional("set", args, 0, 1)) return -1;
+  if (!args.count || args.values[0] == self) return 0;
+  if (as_set(self)->used) set_clear(as_set(self));
+  return set_update_from(as_set(self), args.values[0]);
+}
 
 int64_t set_length(Object* self) { return int64_t(as_set(self)->used); }
 
@@ -92,64 +99,12 @@ Ref<> set_repr(Object* self) {
   return make_str(std::move(text));
 }
 
-Ref<> set_rich_compare(Object* self, Object* other, CompareOp op) {
-  if (!is_set_or_frozenset(other) || (op != CompareOp::equal && op != CompareOp::not_equal))
-    return not_implemented();
-  bool same = as_set(self)->used == as_set(other)->used;
-  size_t position = 0;
-  Object* key;
-  while (same && set_next(as_set(self), &position, &key)) {
-    const int found = set_contains(as_set(other), key);
-    if (found < 0) return nullptr;
-    same = found;
-  }
-  return make_bool(op == CompareOp::equal ? same : !same);
-}
-
-Ref<> add_method(Object* self, CallArgs args) {
-  if (!check_positional("add", args, 1, 1) || set_add(as_set(self), args.values[0]) < 0) return nullptr;
-  return none();
-}
-
-Ref<> discard_method(Object* self, CallArgs args) {
-  if (!check_positional("discard", args, 1, 1) || set_discard(as_set(self), args.values[0]) < 0)
-    return nullptr;
-  return none();
-}
-
-Ref<> remove_method(Object* self, CallArgs args) {
-  if (!check_positional("remove", args, 1, 1)) return nullptr;
-  const int removed = set_discard(as_set(self), args.values[0]);
-  if (removed < 0) return nullptr;
-  if (!removed) {
-    set_exception(make_exception(key_error_type, make_tuple({args.values[0]})));
-    return nullptr;
-  }
-  return none();
-}
-
-Ref<> update_method(Object* self, CallArgs args) {
-  if (args.keyword_count()) return raise(type_error_type, "set.update() takes no keyword arguments");
-  for (size_t i = 0; i < args.count; ++i)
-    if (add_all(as_set(self), args.values[i]) < 0) return nullptr;
-  return none();
-}
-
-const NativeMethod set_methods[] = {
-    {"add", add_method},
-    {"discard", discard_method},
-    {"remove", remove_method},
-    {"update", update_method},
-    {nullptr, nullptr},
-};
-
 void fill_common_slots(Type& type) {
   type.new_instance = set_new;
   type.length = set_length;
   type.contains = set_contains_slot;
   type.iter = set_iter;
   type.repr = set_repr;
-  type.rich_compare = set_rich_compare;
 }
 
 }  // namespace
@@ -158,7 +113,8 @@ int ready_set_types() {
   fill_common_slots(set_type);
   set_type.init = set_init;
   fill_common_slots(frozenset_type);
-  install_methods(set_type, set_methods);
+  install_set_algebra();
+  install_set_methods();
   set_iterator_type.iter = iterator_return_self;
   set_iterator_type.next = set_iterator_next;
   if (ready_type(set_iterator_type) < 0 || ready_type(set_type) < 0) return -1;

@@ -18,6 +18,7 @@
 #include "core/py/objects/runtime.hpp"
 #include "core/py/objects/slot_helpers.hpp"
 #include "core/py/objects/siphash.hpp"
+#include "core/py/objects/slice.hpp"
 #include "core/py/objects/type.hpp"
 #include "core/py/objects/unicode_case.hpp"
 #include "core/py/syntax/utf8.hpp"
@@ -220,60 +221,10 @@ bool parse_slice_bounds(Object* start, Object* stop, int64_t length, int64_t* st
   return true;
 }
 
-namespace {
-
-// A slice bound: None gives `absent`; an int is clipped to the int64 range.
-bool slice_bound(Object* bound, int64_t absent, int64_t* out) {
-  if (is_none(bound)) {
-    *out = absent;
-    return true;
-  }
-  if (!is_int(bound) && !bound->type->index) {
-    raise(type_error_type, "slice indices must be integers or None or have an __index__ method");
-    return false;
-  }
-  if (index_to_int64(bound, out)) return true;
-  if (!exception_matches(overflow_error_type)) return false;
-  clear_exception();
-  Ref<> zero = make_int(0);
-  *out = compare_truth(bound, zero.get(), CompareOp::less) ? INT64_MIN + 1 : INT64_MAX;
-  return true;
-}
-
-// PySlice_AdjustIndices for one bound.
-int64_t adjust_bound(int64_t bound, int64_t length, int64_t step) {
-  if (bound < 0) {
-    bound += length;
-    if (bound < 0) bound = step < 0 ? -1 : 0;
-  } else if (bound >= length) {
-    bound = step < 0 ? length - 1 : length;
-  }
-  return bound;
-}
-
-}  // namespace
-
 int unpack_slice(Object* key, int64_t length, int64_t* start, int64_t* step, int64_t* count) {
-  if (std::string_view(type_name(key->type)) != "slice") return 0;
-  Ref<> parts[3] = {get_attribute(key, "start"), get_attribute(key, "stop"),
-                    get_attribute(key, "step")};
-  for (const Ref<>& part : parts)
-    if (!part) return -1;
-  if (!slice_bound(parts[2].get(), 1, step)) return -1;
-  if (*step == 0) {
-    raise(value_error_type, "slice step cannot be zero");
-    return -1;
-  }
-  const bool backward = *step < 0;
+  if (!is_slice(key)) return 0;
   int64_t stop = 0;
-  if (!slice_bound(parts[0].get(), backward ? INT64_MAX : 0, start)) return -1;
-  if (!slice_bound(parts[1].get(), backward ? INT64_MIN + 1 : INT64_MAX, &stop)) return -1;
-  *start = adjust_bound(*start, length, *step);
-  stop = adjust_bound(stop, length, *step);
-  *count = 0;
-  if (backward && stop < *start) *count = (*start - stop - 1) / -*step + 1;
-  if (!backward && *start < stop) *count = (stop - *start - 1) / *step + 1;
-  return 1;
+  return slice_indices(key, length, start, &stop, step, count) ? 1 : -1;
 }
 
 namespace {

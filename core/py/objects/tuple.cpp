@@ -1,7 +1,8 @@
-// tuple: construction and the core protocol (length, indexing, iteration, hashing,
-// comparison, repr). Methods and slicing live with the other sequence code.
+// tuple: construction, the core protocol (length, indexing and slicing, iteration,
+// hashing, comparison, repr), + and *, and the methods count and index.
 #include "core/py/objects/tuple.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "core/py/objects/abstract.hpp"
@@ -9,6 +10,8 @@
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/int.hpp"
 #include "core/py/objects/native_function.hpp"
+#include "core/py/objects/repr_guard.hpp"
+#include "core/py/objects/sequence_operations.hpp"
 #include "core/py/objects/sequence_iterator.hpp"
 #include "core/py/objects/slot_helpers.hpp"
 #include "core/py/objects/str.hpp"
@@ -60,6 +63,14 @@ int64_t tuple_hash(Object* self) {
 
 Ref<> tuple_get_item(Object* self, Object* key) {
   const auto& items = as_tuple(self)->items;
+  int64_t start = 0, step = 0, count = 0;
+  const int sliced = unpack_sequence_slice(key, items.size(), &start, &step, &count);
+  if (sliced < 0) return nullptr;
+  if (sliced) {
+    if (count == int64_t(items.size()) && step == 1 && is_exact(self, tuple_type))
+      return Ref<>::borrow(self);
+    return make_tuple(slice_items(items, start, step, count));
+  }
   if (!is_int(key) && !key->type->index) {
     return raise_format(type_error_type, "tuple indices must be integers or slices, not {}",
                         type_name(key->type));
@@ -68,7 +79,7 @@ Ref<> tuple_get_item(Object* self, Object* key) {
   if (!index_to_int64(key, &index)) {
     if (!exception_matches(overflow_error_type)) return nullptr;
     clear_exception();
-    return raise(index_error_type, "tuple index out of range");
+    return raise(index_error_type, "cannot fit 'int' into an index-sized integer");
   }
   if (index < 0) index += int64_t(items.size());
   if (index < 0 || index >= int64_t(items.size()))
@@ -89,6 +100,8 @@ Ref<> tuple_iter(Object* self) { return make_sequence_iterator(self); }
 Ref<> tuple_repr(Object* self) {
   const auto& items = as_tuple(self)->items;
   if (items.empty()) return make_str("()");
+  ReprGuard guard(self);
+  if (guard.recursive()) return make_str("(...)");
   std::string text = "(";
   for (size_t i = 0; i < items.size(); ++i) {
     if (i) text += ", ";
@@ -137,9 +150,86 @@ Ref<> tuple_new(Type* type, CallArgs args) {
   return tuple;
 }
 
+// tuple + tuple
+Ref<> tuple_add(Object* self, Object* other, bool reflected) {
+  if (reflected) return not_implemented();
+  if (!is_tuple(other)) {
+    Ref<> offered = offer_reflected(self, other, BinaryOp::add);
+    if (offered.get() != &not_implemented_object) return offered;
+    return raise_format(type_error_type, "can only concatenate tuple (not \"{}\") to tuple",
+                        type_name(other->type));
+  }
+  Items items = as_tuple(self)->items;
+  const Items& more = as_tuple(other)->items;
+  if (!check_item_budget(items.size() + more.size())) return nullptr;
+  items.insert(items.end(), more.begin(), more.end());
+  return make_tuple(std::move(items));
+}
+
+// tuple * n and n * tuple
+Ref<> tuple_multiply(Object* self, Object* other, bool reflected) {
+  if (!reflected && !is_int(other) && !other->type->index) {
+    Ref<> offered = offer_reflected(self, other, BinaryOp::multiply);
+    if (offered.get() != &not_implemented_object) return offered;
+  }
+  int64_t count = 0;
+  if (!repeat_count(other, &count)) return nullptr;
+  if (count == 1 && is_exact(self, tuple_type)) return Ref<>::borrow(self);
+  Items items;
+  if (!repeat_items(as_tuple(self)->items, count, &items)) return nullptr;
+  return make_tuple(std::move(items));
+}
+
+Ref<> tuple_count_method(Object* self, CallArgs args) {
+  if (!check_positional("tuple.count", args, 1, 1)) return nullptr;
+  int64_t count = 0;
+  for (const Ref<>& item : as_tuple(self)->items) {
+    const int same = equal(item.get(), args.values[0]);
+    if (same < 0) return nullptr;
+    count += same;
+  }
+  return make_int(count);
+}
+
+// A start/stop argument of index(), clamped into [0, size].
+bool clamped_bound(Object* value, size_t size, int64_t* out) {
+  if (!is_int(value) && !value->type->index) {
+    raise(type_error_type, "slice indices must be integers or have an __index__ method");
+    return false;
+  }
+  if (!index_to_int64(value, out)) return false;
+  if (*out < 0) *out = std::max<int64_t>(0, *out + int64_t(size));
+  if (*out > int64_t(size)) *out = int64_t(size);
+  return true;
+}
+
+// index(value, start=0, stop=sys.maxsize, /)
+Ref<> tuple_index_method(Object* self, CallArgs args) {
+  if (!check_positional("index", args, 1, 3)) return nullptr;
+  const Items& items = as_tuple(self)->items;
+  int64_t start = 0, stop = int64_t(items.size());
+  if (args.count > 1 && !clamped_bound(args.values[1], items.size(), &start)) return nullptr;
+  if (args.count > 2 && !clamped_bound(args.values[2], items.size(), &stop)) return nullptr;
+  for (int64_t i = start; i < stop; ++i) {
+    const int same = equal(items[size_t(i)].get(), args.values[0]);
+    if (same < 0) return nullptr;
+    if (same) return make_int(i);
+  }
+  return raise(value_error_type, "tuple.index(x): x not in tuple");
+}
+
+const NativeMethod tuple_methods[] = {
+    {"count", tuple_count_method},
+    {"index", tuple_index_method},
+    {nullptr, nullptr},
+};
+
 }  // namespace
 
 int ready_tuple_type() {
+  tuple_type.binary[size_t(BinaryOp::add)] = tuple_add;
+  tuple_type.binary[size_t(BinaryOp::multiply)] = tuple_multiply;
+  install_methods(tuple_type, tuple_methods);
   tuple_type.length = tuple_length;
   tuple_type.hash = tuple_hash;
   tuple_type.get_item = tuple_get_item;

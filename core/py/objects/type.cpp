@@ -197,7 +197,7 @@ Ref<> type_get_attribute(Object* self, Str* name) {
   if (!value && !exception_pending())
     raise_attribute_error(self, name,
                           fmt::format("type object '{}' has no attribute '{}'",
-                                      type_qualified_name(as_type(self)), name->value));
+                                      type_name(as_type(self)), name->value));
   return value;
 }
 
@@ -218,7 +218,7 @@ int type_set_attribute(Object* self, Str* name, Object* value) {
   } else {
     if (!dict_lookup_str(type->dict, name)) {
       raise_format(attribute_error_type, "type object '{}' has no attribute '{}'",
-                   type_qualified_name(type), name->value);
+                   type_name(type), name->value);
       return -1;
     }
     if (dict_delete(type->dict, name) < 0) return -1;

@@ -284,7 +284,7 @@ dispatch:
     Object* found = dict_lookup_str(frame->globals, name);
     if (!found) found = dict_lookup_str(frame->builtins, name);
     if (!found) {
-      raise_format(name_error_type, "name '{}' is not defined", name->value);
+      raise_name_error(name);
       goto error;
     }
     incref(found);
@@ -301,7 +301,7 @@ dispatch:
   TARGET(DELETE_GLOBAL) {
     Str* name = code->names[arg].get();
     if (!dict_lookup_str(frame->globals, name)) {
-      raise_format(name_error_type, "name '{}' is not defined", name->value);
+      raise_name_error(name);
       goto error;
     }
     if (dict_delete(frame->globals, name) < 0) goto error;

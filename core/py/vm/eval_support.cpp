@@ -87,7 +87,7 @@ Ref<> load_name(Frame* frame, Str* name) {
   }
   if (Object* found = dict_lookup_str(frame->globals, name)) return Ref<>::borrow(found);
   if (Object* found = dict_lookup_str(frame->builtins, name)) return Ref<>::borrow(found);
-  return raise_format(name_error_type, "name '{}' is not defined", name->value);
+  return raise_name_error(name);
 }
 
 int store_name(Frame* frame, Str* name, Object* value) {
@@ -107,13 +107,13 @@ int delete_name(Frame* frame, Str* name) {
   }
   if (is_dict(frame->locals_mapping) &&
       !dict_lookup_str(static_cast<Dict*>(frame->locals_mapping), name)) {
-    raise_format(name_error_type, "name '{}' is not defined", name->value);
+    raise_name_error(name);
     return -1;
   }
   if (delete_item(frame->locals_mapping, name) < 0) {
     if (exception_matches(key_error_type)) {
       clear_exception();
-      raise_format(name_error_type, "name '{}' is not defined", name->value);
+      raise_name_error(name);
     }
     return -1;
   }
