@@ -4,7 +4,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/py/modules/asyncio_module.hpp"
 #include "core/py/modules/embedded_modules.hpp"
+#include "core/py/modules/json_module.hpp"
+#include "core/py/modules/math_module.hpp"
+#include "core/py/modules/random_module.hpp"
+#include "core/py/modules/sys_module.hpp"
+#include "core/py/modules/time_module.hpp"
 #include "core/py/objects/module_registry.hpp"
 
 namespace py {
@@ -12,6 +18,12 @@ namespace {
 
 // The modules written in C++: name, init. Python-only modules need no row here.
 const ModuleDefinition native_modules[] = {
+    {"asyncio", init_asyncio_module, nullptr},
+    {"json", init_json_module, json_python_source},
+    {"math", init_math_module, nullptr},
+    {"random", init_random_module, random_python_source},
+    {"sys", init_sys_module, sys_python_source},
+    {"time", init_time_module, nullptr},
     {nullptr, nullptr, nullptr},
 };
 
