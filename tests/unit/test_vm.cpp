@@ -560,3 +560,6 @@ TEST_CASE("vm keeps nested groups' shape through except* as CPython", "[vm]") {
 TEST_CASE("vm wraps a plain exception for except* and truncates wide groups as CPython", "[vm]") {
   check_program("except_star_naked_exception");
 }
+TEST_CASE("vm ends a traceback with CPython's suggestion and the notes", "[vm]") {
+  check_program("traceback_suggestion_and_notes");
+}

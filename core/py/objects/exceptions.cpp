@@ -126,22 +126,6 @@ int set_suppress_context(Object* self, Object* value) {
   return 0;
 }
 
-// StopIteration.value and SystemExit.code: the first argument, or None.
-Ref<> get_first_argument(Object* self) {
-  Tuple* args = as_exception(self)->args.get();
-  return args && !args->items.empty() ? args->items[0] : none();
-}
-
-const GetSetDefinition stop_iteration_getsets[] = {
-    {"value", get_first_argument, nullptr},
-    {nullptr, nullptr, nullptr},
-};
-
-const GetSetDefinition system_exit_getsets[] = {
-    {"code", get_first_argument, nullptr},
-    {nullptr, nullptr, nullptr},
-};
-
 const GetSetDefinition exception_getsets[] = {
     {"args", get_args, set_args},
     {"__traceback__", get_traceback, set_traceback},
@@ -188,16 +172,70 @@ Ref<> make_exception(Type& type, Ref<Tuple> args) {
   return call(&type, CallArgs{values.data(), values.size(), nullptr});
 }
 
-std::string format_exception_line(Object* exception) {
-  std::string line = type_display_name(exception->type);
-  if (line.rfind("builtins.", 0) == 0) line.erase(0, 9);
+std::nullptr_t raise_name_error(Str* name) {
+  Ref<Str> message = make_str(fmt::format("name '{}' is not defined", name->value));
+  if (!message) return nullptr;
+  Ref<> exception = make_exception(name_error_type, make_tuple({message.get()}));
+  if (!exception || set_attribute(exception.get(), intern_borrowed("name"), name) < 0) return nullptr;
+  set_exception(std::move(exception));
+  return nullptr;
+}
+
+std::nullptr_t raise_import_error(Type& type, std::string_view message, Object* name) {
+  Ref<Str> text = make_str(message);
+  if (!text) return nullptr;
+  Ref<> exception = make_exception(type, make_tuple({text.get()}));
+  if (!exception || set_attribute(exception.get(), intern_borrowed("name"), name) < 0) return nullptr;
+  set_exception(std::move(exception));
+  return nullptr;
+}
+
+namespace {
+
+// str(value), or traceback.py's placeholder when str() fails.
+std::string safe_string(Object* value, const char* what) {
+  Ref<Str> text = to_str(value);
+  if (text) return text->value;
+  clear_exception();
+  return fmt::format("<{} str() failed>", what);
+}
+
+// The lines traceback.py prints for an exception's __notes__ (each after a newline).
+std::string format_notes(Object* exception) {
+  Ref<> notes = get_attribute_or_missing(exception, intern_borrowed("__notes__"));
+  if (!notes) {
+    clear_exception();
+    return "";
+  }
+  if (is_none(notes.get())) return "";
+  if (!is_list(notes.get()) && !is_tuple(notes.get())) {
+    Ref<Str> text = repr(notes.get());
+    if (!text) clear_exception();
+    return "\n" + (text ? text->value : std::string("<__notes__ repr() failed>"));
+  }
+  std::string lines;
+  const std::vector<Ref<>>& items = is_list(notes.get())
+                                        ? static_cast<List*>(notes.get())->items
+                                        : static_cast<Tuple*>(notes.get())->items;
+  for (const Ref<>& note : items) lines += "\n" + safe_string(note.get(), "note");
+  return lines;
+}
+
+}  // namespace
+
+std::string format_exception_line(Object* exception, std::string_view message_suffix) {
+  std::string module = type_module_name(exception->type);
+  std::string line = type_qualified_name(exception->type);
+  if (module != "__main__" && module != "builtins") line = module + "." + line;
   Ref<Str> text = to_str(exception);
   if (!text) {
     clear_exception();
-    return line + ": <exception str() failed>";
+    line += ": <exception str() failed>";
+  } else if (!text->value.empty()) {
+    line += ": " + text->value;
   }
-  if (!text->value.empty()) line += ": " + text->value;
-  return line;
+  line += message_suffix;
+  return line + format_notes(exception);
 }
 
 void ready_exception_types() {
@@ -218,9 +256,8 @@ void ready_exception_types() {
 #pragma GCC diagnostic pop
   install_getsets(base_exception_type, exception_getsets);
   install_methods(base_exception_type, exception_methods);
-  install_getsets(stop_iteration_type, stop_iteration_getsets);
-  install_getsets(stop_async_iteration_type, stop_iteration_getsets);
-  install_getsets(system_exit_type, system_exit_getsets);
+  install_exception_attributes();
+  install_exception_group();
 #define X(cpp_name, python_name, parent) ready_type(cpp_name##_type);
 #include "core/py/objects/exception_kinds.hpp"
 #undef X

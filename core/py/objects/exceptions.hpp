@@ -5,7 +5,9 @@
 // hierarchy and user subclasses.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "core/py/objects/object.hpp"
 
@@ -34,8 +36,23 @@ inline bool is_exception(const Object* object) {
 Ref<> make_exception(Type& type, Ref<Tuple> args);
 
 // "Type: message" as the last line of a traceback shows it (str() of the exception after
-// the qualified class name; only the name when str() is empty). KeyError's str is the
-// repr of its key, as in CPython.
-std::string format_exception_line(Object* exception);
+// the qualified class name, prefixed by its module unless that is __main__ or builtins;
+// only the name when str() is empty), followed by the lines of its __notes__, as
+// traceback.py's format_exception_only. KeyError's str is the repr of its key.
+// `message_suffix` goes right after the message (". Did you mean: 'x'?").
+std::string format_exception_line(Object* exception, std::string_view message_suffix = {});
+
+// Raises NameError("name 'x' is not defined") with its `name` attribute set (3.11's
+// traceback suggests a close name from it). Returns null.
+std::nullptr_t raise_name_error(Str* name);
+// Raises `type` (ImportError or ModuleNotFoundError) with `message` and its `name`
+// attribute set. Returns null.
+std::nullptr_t raise_import_error(Type& type, std::string_view message, Object* name);
+
+// Readying helpers of ready_exception_types(): the per-class __init__/__str__ and fields
+// (exception_attributes.cpp), and BaseExceptionGroup/ExceptionGroup (exception_group.cpp;
+// -1 on MemoryError).
+void install_exception_attributes();
+int install_exception_group();
 
 }  // namespace py

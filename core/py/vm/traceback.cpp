@@ -22,6 +22,7 @@
 #include "core/py/syntax/parser.hpp"
 #include "core/py/vm/eval.hpp"
 #include "core/py/vm/frame.hpp"
+#include "core/py/vm/suggestions.hpp"
 
 namespace py {
 
@@ -335,7 +336,9 @@ Ref<Tuple> group_members(Object* exception) {
 }
 
 std::string exception_line(Object* exception) {
-  std::string last = format_exception_line(exception);
+  std::string suggestion = suggest_similar_name(exception);
+  std::string last = format_exception_line(
+      exception, suggestion.empty() ? "" : ". Did you mean: '" + suggestion + "'?");
   if (last.empty() || last.back() != '\n') last += "\n";
   return last;
 }
