@@ -3,6 +3,7 @@
 // tasks.py working on Python futures of any kind (a Future, a Task, a gather) through the
 // FutureObject's reader. The awaitable ones return Operations, so their work starts when
 // they are awaited, as CPython's coroutines do.
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/aio/gather.hpp"
@@ -92,12 +93,11 @@ Ref<> gather(Object*, CallArgs args) {
   aio::Loop* loop = running_loop_or_raise();
   if (!loop) return nullptr;
   std::vector<Ref<FutureObject>> children;
+  std::unordered_map<Object*, size_t> first_child_of;  // tasks.py's arg_to_fut
   for (size_t i = 0; i < count; ++i) {
-    // The same coroutine or future twice is wrapped once (arg_to_fut).
-    Ref<FutureObject> child;
-    for (size_t j = 0; j < i; ++j)
-      if (args.values[j] == args.values[i]) child = children[j];
-    if (!child) child = ensure_future(args.values[i]);
+    // The same coroutine or future twice is wrapped once.
+    auto [found, added] = first_child_of.emplace(args.values[i], i);
+    Ref<FutureObject> child = added ? ensure_future(args.values[i]) : children[found->second];
     if (!child) return nullptr;
     children.push_back(std::move(child));
   }
