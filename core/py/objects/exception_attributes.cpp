@@ -21,8 +21,6 @@
 namespace py {
 namespace {
 
-BaseException* as_exception(Object* object) { return static_cast<BaseException*>(object); }
-
 // exception.__dict__[name] = value (value null: None). -1 on error.
 int set_field(Object* exception, const char* name, Object* value) {
   BaseException* self = as_exception(exception);

@@ -21,8 +21,6 @@
 namespace py {
 namespace {
 
-BaseException* as_exception(Object* object) { return static_cast<BaseException*>(object); }
-
 Object* get_field(Object* group, const char* name) {
   Dict* dict = as_exception(group)->dict.get();
   return dict ? dict_lookup_str(dict, name) : nullptr;

@@ -28,8 +28,6 @@ namespace py {
 
 namespace {
 
-BaseException* as_exception(Object* object) { return static_cast<BaseException*>(object); }
-
 Ref<> exception_new(Type* type, CallArgs args) {
   Ref<BaseException> exception = make_object<BaseException>(type);
   if (!exception) return nullptr;

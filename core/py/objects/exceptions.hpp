@@ -27,6 +27,9 @@ struct BaseException : Object {
 #include "core/py/objects/exception_kinds.hpp"
 #undef X
 
+// Any exception instance: every exception class shares BaseException's layout.
+inline BaseException* as_exception(Object* object) { return static_cast<BaseException*>(object); }
+
 inline bool is_exception(const Object* object) {
   return object->type->flags & type_flag_exception_subclass;
 }

@@ -34,11 +34,6 @@ namespace {
 
 constexpr int kMaxNativeNesting = 800;  // nested dispatch loops on the C++ stack
 
-// The exception instance's traceback field (every exception shares BaseException's layout).
-inline BaseException* as_exception(Object* exception) {
-  return static_cast<BaseException*>(exception);
-}
-
 inline bool is_small_int(Object* object) {
   return object->type == &int_type && !static_cast<Int*>(object)->big;
 }

@@ -25,10 +25,6 @@
 namespace py {
 namespace {
 
-inline BaseException* as_exception(Object* exception) {
-  return static_cast<BaseException*>(exception);
-}
-
 // Releases `count` stolen stack values.
 void release_values(Object** values, uint32_t count) {
   for (uint32_t i = 0; i < count; ++i) xdecref(values[i]);

@@ -18,8 +18,6 @@
 namespace py {
 namespace {
 
-BaseException* as_exception(Object* object) { return static_cast<BaseException*>(object); }
-
 bool is_group(Object* object) { return is_instance(object, base_exception_group_type); }
 
 bool is_exception_class(Object* object) {

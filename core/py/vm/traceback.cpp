@@ -32,8 +32,6 @@ namespace {
 
 constexpr int kRecursiveCutoff = 3;  // traceback.py's _RECURSIVE_CUTOFF
 
-BaseException* as_exception(Object* exception) { return static_cast<BaseException*>(exception); }
-
 // A long tb_next chain is released iteratively, so a deep recursion's traceback cannot
 // overflow the C++ stack when it dies.
 void traceback_destruct(Object* self) {
