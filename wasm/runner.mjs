@@ -1,0 +1,91 @@
+// The page's one contract with the interpreter (STYLE.md: "one transport contract"):
+//
+//   const runner = createRunner();
+//   const {stop} = runner.run(source, {virtualTime, seed, stdin, trace}, onEvent);
+//
+// onEvent receives, in order:
+//   {type: 'start'}
+//   {type: 'stdout', text} / {type: 'stderr', text}   batched (wasm/session.mjs)
+//   {type: 'trace', events: [{kind, time, taskId, taskName, what, line}, ...]}  if trace
+//   {type: 'exit', status, error}   status: the exit status as CPython's (0, 1, SystemExit's
+//                                   code); null with `error` set when the run was stopped
+//                                   ('stopped') or the runtime failed.
+// Runs are numbered: events of any run but the latest are dropped. stop() — or a new
+// run() while one is going — ends the run at once by replacing the worker (so even
+// `while True: pass` stops), and the next worker starts from the module already compiled:
+// the wasm is downloaded and compiled once per runner.
+
+const defaultUrls = {
+  glueUrl: new URL('../build/wasm/awaitpad.mjs', import.meta.url).href,
+  wasmUrl: new URL('../build/wasm/awaitpad.wasm', import.meta.url).href,
+  workerUrl: new URL('./worker.mjs', import.meta.url).href,
+};
+
+export const STOPPED = 'stopped';
+
+export function createRunner(urls = {}) {
+  const { glueUrl, wasmUrl, workerUrl } = { ...defaultUrls, ...urls };
+  const compiled = WebAssembly.compileStreaming(fetch(wasmUrl));
+  let worker = null;
+  let runNumber = 0;
+  let current = null;  // {run, onEvent} of the run in progress
+
+  function finish(event) {
+    const { onEvent } = current;
+    current = null;
+    onEvent(event);
+  }
+
+  function startWorker() {
+    worker = new Worker(workerUrl, { type: 'module' });
+    worker.onmessage = ({ data }) => {
+      if (!current || data.run !== current.run) return;  // a stale run's event
+      if (data.event.type === 'exit') finish(data.event);
+      else current.onEvent(data.event);
+    };
+    // The worker itself failed (its script did not load, or the runtime threw past the
+    // session): end the run with that error and start afresh.
+    worker.onerror = (error) => {
+      error.preventDefault?.();
+      if (current) finish({ type: 'exit', status: null, error: error.message ?? 'worker failed' });
+      replaceWorker();
+    };
+    const starting = worker;
+    compiled.then(
+      (module) => starting.postMessage({ type: 'init', module, glueUrl }),
+      (error) => {
+        if (worker === starting && current) {
+          finish({ type: 'exit', status: null, error: `cannot load the runtime: ${error.message}` });
+        }
+      });
+  }
+
+  function replaceWorker() {
+    worker.terminate();
+    startWorker();
+  }
+
+  function stop(run) {
+    if (!current || current.run !== run) return;
+    replaceWorker();
+    finish({ type: 'exit', status: null, error: STOPPED });
+  }
+
+  function run(source, options = {}, onEvent = () => {}) {
+    if (current) stop(current.run);
+    const number = ++runNumber;
+    current = { run: number, onEvent };
+    worker.postMessage({ type: 'run', run: number, source, options });
+    return { stop: () => stop(number) };
+  }
+
+  startWorker();
+  return {
+    run,
+    // Ends the runner: the worker goes; a run in progress ends as stopped.
+    close() {
+      if (current) finish({ type: 'exit', status: null, error: STOPPED });
+      worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,123 @@
+// One run of a Python program in a fresh instance of the awaitpad module: the JavaScript
+// half of the web Host (wasm/web_host.hpp). The worker (wasm/worker.mjs) and the Node
+// command line (wasm/cli.mjs) both run programs through runProgram, so the Node tests
+// exercise the worker's code path.
+//
+// Events, in the order the program produced them:
+//   {type: 'stdout', text}  {type: 'stderr', text}
+//   {type: 'trace', events: [{kind, time, taskId, taskName, what, line}, ...]}
+// Output and trace events are batched: consecutive events of one type are merged and
+// handed to `emit` at most every FLUSH_INTERVAL_MS while the program computes, and
+// whenever it waits or ends — so a print-heavy loop costs the page a few messages a
+// second, while a program that prints and sleeps shows each line as it is printed.
+
+export const FLUSH_INTERVAL_MS = 50;
+
+const STREAM_NAMES = { 1: 'stdout', 2: 'stderr' };
+
+class EventBatch {
+  constructor(emit) {
+    this.emit = emit;
+    this.pending = [];
+    this.lastFlush = performance.now();
+  }
+
+  addText(type, text) {
+    const last = this.pending[this.pending.length - 1];
+    if (last && last.type === type) last.text += text;
+    else this.pending.push({ type, text });
+    this.flushIfDue();
+  }
+
+  addTrace(record) {
+    const last = this.pending[this.pending.length - 1];
+    if (last && last.type === 'trace') last.events.push(record);
+    else this.pending.push({ type: 'trace', events: [record] });
+    this.flushIfDue();
+  }
+
+  flushIfDue() {
+    if (performance.now() - this.lastFlush >= FLUSH_INTERVAL_MS) this.flush();
+  }
+
+  flush() {
+    this.lastFlush = performance.now();
+    const events = this.pending;
+    this.pending = [];
+    for (const event of events) this.emit(event);
+  }
+}
+
+// The seed as decimal text ('' = unseeded), or null when it is not an integer in
+// [0, 2**64), the range the native command line accepts.
+function seedText(seed) {
+  if (seed === null || seed === undefined) return '';
+  const text = String(seed);
+  if (!/^[0-9]+$/.test(text) || BigInt(text) >= 2n ** 64n) return null;
+  return text;
+}
+
+// Runs `program` = {source, argv0 = 'main.py', stdin = '', virtualTime = false,
+// seed = null (a non-negative integer, number or BigInt, or its decimal text),
+// trace = false} in a new instance made by `createModule(moduleOptions + hooks)`.
+// Resolves to {status, error}: the exit status as CPython's (0, 1, SystemExit's code) and
+// error null; or status null and error a message when the runtime itself failed (a trap,
+// an abort, out of memory) — the program's output up to that point has been emitted.
+export async function runProgram(createModule, moduleOptions, program, emit) {
+  const batch = new EventBatch(emit);
+  const decoder = new TextDecoder();
+  let failure = null;
+  const hooks = {
+    write(stream, bytes) {
+      batch.addText(STREAM_NAMES[stream], decoder.decode(bytes));
+    },
+    trace(kind, time, taskId, taskName, what, line) {
+      batch.addTrace({
+        kind, time, taskId, taskName: decoder.decode(taskName), what: decoder.decode(what), line,
+      });
+    },
+    async wait(milliseconds) {
+      batch.flush();
+      await new Promise((resolve) => setTimeout(resolve, milliseconds));
+    },
+  };
+  const seed = seedText(program.seed);
+  if (seed === null) {
+    return { status: null, error: `the seed must be an integer in [0, 2**64), got ${program.seed}` };
+  }
+  const pointers = [];
+  try {
+    const module = await createModule({
+      ...moduleOptions,
+      awaitpad: hooks,
+      // C stdio is not the program's output; it only carries the runtime's own last words.
+      print: (line) => batch.addText('stderr', `${line}\n`),
+      printErr: (line) => batch.addText('stderr', `${line}\n`),
+      onAbort: (what) => { failure = `the runtime aborted: ${what}`; },
+    });
+    // Strings go to the heap, not through ccall's 'string' type: that copies them onto the
+    // 5 MiB C stack, too small for a big source or stdin.
+    const text = (value) => {
+      const pointer = module.allocateUTF8(value);
+      pointers.push(pointer);
+      return pointer;
+    };
+    const status = await module.ccall(
+      'awaitpad_run', 'number',
+      ['number', 'number', 'number', 'number', 'number', 'number'],
+      [text(program.source), text(program.argv0 ?? 'main.py'), text(program.stdin ?? ''),
+        program.virtualTime ? 1 : 0, text(seed), program.trace ? 1 : 0],
+      { async: true });
+    for (const pointer of pointers) module._free(pointer);
+    batch.flush();
+    return { status, error: null };
+  } catch (error) {
+    batch.flush();
+    return { status: null, error: failure ?? describeFailure(error) };
+  }
+}
+
+function describeFailure(error) {
+  if (error instanceof WebAssembly.RuntimeError) return `the runtime failed: ${error.message}`;
+  return String(error?.message ?? error);
+}

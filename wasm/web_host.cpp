@@ -1,0 +1,55 @@
+#include "wasm/web_host.hpp"
+
+#include <algorithm>
+
+#include <emscripten.h>
+
+namespace {
+
+// The one suspending import. `Module.awaitpad.wait` flushes batched output, then
+// resolves after `milliseconds` on the event loop (setTimeout).
+EM_ASYNC_JS(void, awaitpad_js_wait, (double milliseconds), {
+  await Module.awaitpad.wait(milliseconds);
+});
+
+// Text is passed as bytes and a length: program output may hold NUL characters.
+EM_JS(void, awaitpad_js_write, (int stream, const char* text, size_t length), {
+  Module.awaitpad.write(stream, HEAPU8.subarray(text, text + length));
+});
+
+EM_JS(void, awaitpad_js_trace,
+      (const char* kind, double time, double task_id, const char* name, size_t name_length,
+       const char* what, size_t what_length, int line),
+      {
+        Module.awaitpad.trace(UTF8ToString(kind), time, task_id,
+                              HEAPU8.subarray(name, name + name_length),
+                              HEAPU8.subarray(what, what + what_length), line);
+      });
+
+}  // namespace
+
+namespace web {
+
+double WebHost::now() { return emscripten_get_now() / 1000.0; }
+
+void WebHost::wait_until(std::optional<double> deadline) {
+  // With no I/O source yet, a wait without deadline would never end; the loop reports a
+  // deadlock before it gets here, so returning is the safe answer (as NativeHost does).
+  if (!deadline) return;
+  // At most a day per wait, as asyncio's MAXIMUM_SELECT_TIMEOUT; setTimeout itself
+  // overflows past 2^31 - 1 ms and would fire at once.
+  constexpr double longest_wait = 24 * 3600;
+  const double remaining = std::min(*deadline - now(), longest_wait);
+  awaitpad_js_wait(std::max(0.0, remaining) * 1000.0);
+}
+
+void WebHost::write(host::Stream stream, std::string_view text) {
+  awaitpad_js_write(stream == host::Stream::stdout_stream ? 1 : 2, text.data(), text.size());
+}
+
+void send_trace_event(const aio::TraceEvent& event) {
+  awaitpad_js_trace(aio::trace_kind_name(event.kind), event.time, double(event.task_id), event.task_name.data(),
+                    event.task_name.size(), event.what.data(), event.what.size(), event.line);
+}
+
+}  // namespace web

@@ -1,0 +1,51 @@
+// The Web Worker that runs programs for wasm/runner.mjs. It keeps the page responsive:
+// a program computes here, and waits by suspending the module (Asyncify) on this
+// worker's event loop. Messages from the runner:
+//   {type: 'init', module: WebAssembly.Module, glueUrl}   once, first
+//   {type: 'run', run, source, options}                   options as runner.run's
+// To the runner: {run, event} for each event of the contract (runner.mjs). Runs are taken
+// one at a time, each in a fresh instance of the already compiled module; the module is
+// never entered while a run is suspended (TOOLCHAIN.md §2).
+import { runProgram } from './session.mjs';
+
+let resolveReady;
+const ready = new Promise((resolve) => { resolveReady = resolve; });
+let queue = Promise.resolve();
+
+async function initialize({ module, glueUrl }) {
+  const { default: createAwaitpad } = await import(glueUrl);
+  // The compiled module came from the page: instantiate it here, no download, no compile.
+  const moduleOptions = {
+    instantiateWasm(imports, receive) {
+      WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module));
+      return {};
+    },
+  };
+  return { createAwaitpad, moduleOptions };
+}
+
+async function runOne({ run, source, options = {} }) {
+  const post = (event) => postMessage({ run, event });
+  try {
+    const { createAwaitpad, moduleOptions } = await ready;
+    post({ type: 'start' });
+    const result = await runProgram(createAwaitpad, moduleOptions, {
+      source,
+      stdin: options.stdin ?? '',
+      virtualTime: Boolean(options.virtualTime),
+      seed: options.seed ?? null,
+      trace: Boolean(options.trace),
+    }, post);
+    post({ type: 'exit', status: result.status, error: result.error });
+  } catch (error) {
+    post({ type: 'exit', status: null, error: String(error?.message ?? error) });
+  }
+}
+
+onmessage = ({ data }) => {
+  if (data.type === 'init') {
+    resolveReady(initialize(data));
+  } else if (data.type === 'run') {
+    queue = queue.then(() => runOne(data));
+  }
+};
