@@ -44,24 +44,20 @@ export function createRunner(urls = {}) {
       else current.onEvent(data.event);
     };
     // The worker itself failed (its script did not load, or the runtime threw past the
-    // session): end the run with that error and start afresh.
+    // session): end the run with that error; the next run starts a new worker. (Not at
+    // once: a worker script that cannot load would be fetched again and again.)
     worker.onerror = (error) => {
       error.preventDefault?.();
+      worker.terminate();
+      worker = null;
       if (current) finish({ type: 'exit', status: null, error: error.message ?? 'worker failed' });
-      replaceWorker();
     };
     const starting = worker;
-    compiled.then(
-      (module) => starting.postMessage({ type: 'init', module, glueUrl }),
-      (error) => {
-        if (worker === starting && current) {
-          finish({ type: 'exit', status: null, error: `cannot load the runtime: ${error.message}` });
-        }
-      });
+    compiled.then((module) => starting.postMessage({ type: 'init', module, glueUrl }), () => {});
   }
 
   function replaceWorker() {
-    worker.terminate();
+    worker?.terminate();
     startWorker();
   }
 
@@ -75,7 +71,14 @@ export function createRunner(urls = {}) {
     if (current) stop(current.run);
     const number = ++runNumber;
     current = { run: number, onEvent };
+    if (!worker) startWorker();
     worker.postMessage({ type: 'run', run: number, source, options });
+    // A runtime that cannot be downloaded or compiled ends every run with that error.
+    compiled.catch((error) => {
+      if (current?.run === number) {
+        finish({ type: 'exit', status: null, error: `cannot load the runtime: ${error.message}` });
+      }
+    });
     return { stop: () => stop(number) };
   }
 
@@ -85,7 +88,8 @@ export function createRunner(urls = {}) {
     // Ends the runner: the worker goes; a run in progress ends as stopped.
     close() {
       if (current) finish({ type: 'exit', status: null, error: STOPPED });
-      worker.terminate();
+      worker?.terminate();
+      worker = null;
     },
   };
 }

@@ -19,7 +19,7 @@ class EventBatch {
   constructor(emit) {
     this.emit = emit;
     this.pending = [];
-    this.lastFlush = performance.now();
+    this.lastFlush = -Infinity;  // the first output goes out at once
   }
 
   addText(type, text) {

@@ -346,7 +346,7 @@ const NativeMethod functions[] = {
 
 Ref<FutureObject> ensure_future(Object* awaitable) {
   if (is_future(awaitable)) return ref_cast<FutureObject>(Ref<>::borrow(awaitable));
-  bool is_coroutine = awaitable->type == &coroutine_type || awaitable->type == &operation_type;
+  bool is_coroutine = is_coroutine_object(awaitable);
   if (!is_coroutine && !awaitable->type->await)
     return raise(type_error_type, "An asyncio.Future, a coroutine or an awaitable is required");
   aio::Loop* loop = running_loop_or_raise();

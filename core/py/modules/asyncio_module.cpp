@@ -22,6 +22,10 @@ namespace py::asyncio {
 
 Type operation_type = builtin_type<OperationObject>("coroutine", 0);
 
+bool is_coroutine_object(Object* object) {
+  return object->type == &coroutine_type || object->type == &operation_type;
+}
+
 namespace {
 
 // An Operation yields itself to the driving task once; the task runs its body and stores
@@ -74,7 +78,7 @@ Ref<> sleep(Object*, CallArgs args) {
 Ref<> iscoroutine(Object*, CallArgs args) {
   if (!check_positional("iscoroutine", args, 1, 1)) return nullptr;
   Object* object = args.values[0];
-  return make_bool(object->type == &coroutine_type || object->type == &operation_type);
+  return make_bool(is_coroutine_object(object));
 }
 
 Ref<> isfuture(Object*, CallArgs args) {

@@ -170,6 +170,9 @@ struct OperationObject : Object {
   const char* name = "operation";  // for repr: "Queue.get"
 };
 extern Type operation_type;
+// A coroutine as asyncio.run and create_task accept it: a Python coroutine, or one of the
+// module's own (asyncio.sleep(1) is a coroutine in CPython too).
+bool is_coroutine_object(Object* object);
 Ref<> make_operation(aio::Task<Value> body, const char* name);
 // Turns an aio Result<void> into None or its error.
 Outcome none_or_error(const aio::Result<void>& result);

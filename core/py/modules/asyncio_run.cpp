@@ -77,7 +77,7 @@ Ref<> asyncio_run(Object*, CallArgs args) {
   if (!parse_args("run", args, {"main", "debug"}, 1, {&main, &debug}, 1)) return nullptr;
   if (aio::Loop::running())
     return raise(runtime_error_type, "asyncio.run() cannot be called from a running event loop");
-  if (main->type != &coroutine_type) {
+  if (!is_coroutine_object(main)) {
     Ref<Str> text = repr(main);
     if (!text) return nullptr;
     return raise_format(value_error_type, "a coroutine was expected, got {}", text->value);

@@ -222,7 +222,7 @@ const NativeMethod task_methods[] = {
 
 // Checks `coroutine` can be a task's body: TypeError "a coroutine was expected, got 42".
 bool check_coroutine(Object* coroutine) {
-  if (coroutine->type == &coroutine_type || coroutine->type == &operation_type) return true;
+  if (is_coroutine_object(coroutine)) return true;
   Ref<Str> text = repr(coroutine);
   if (!text) return false;
   raise_format(type_error_type, "a coroutine was expected, got {}", text->value);

@@ -1,0 +1,68 @@
+// A tiny static file server for the browser tests (tests/web/runner.test.mjs): serves the
+// repository root on 127.0.0.1 at a free port with the MIME types module workers and
+// WebAssembly.compileStreaming require, and counts the requests for each path — so a test
+// can check that the runner downloads awaitpad.wasm exactly once per page load.
+// Responses are `Cache-Control: no-store`: a second download must show as a request.
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.css': 'text/css; charset=utf-8',
+};
+
+function mimeType(filePath) {
+  return MIME_TYPES[path.extname(filePath)] ?? 'application/octet-stream';
+}
+
+// The file under `root` that `pathname` names, or null when it would leave `root`.
+function resolveFile(root, pathname) {
+  const filePath = path.resolve(root, `.${decodeURIComponent(pathname)}`);
+  return filePath.startsWith(root + path.sep) ? filePath : null;
+}
+
+async function respond(root, request, response) {
+  const { pathname } = new URL(request.url, 'http://localhost');
+  const filePath = resolveFile(root, pathname);
+  let body = null;
+  if (filePath !== null && request.method === 'GET') {
+    body = await fs.readFile(filePath).catch(() => null);
+  }
+  if (body === null) {
+    response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    return;
+  }
+  response.writeHead(200, { 'Content-Type': mimeType(filePath), 'Cache-Control': 'no-store' });
+  response.end(body);
+}
+
+// Resolves to {origin, requestCount(pathname), close()} once the server listens.
+export async function startStaticServer(root) {
+  const absoluteRoot = path.resolve(root);
+  const counts = new Map();
+  const server = http.createServer((request, response) => {
+    const { pathname } = new URL(request.url, 'http://localhost');
+    counts.set(pathname, (counts.get(pathname) ?? 0) + 1);
+    respond(absoluteRoot, request, response).catch((error) => {
+      response.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requestCount: (pathname) => counts.get(pathname) ?? 0,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(resolve);
+    }),
+  };
+}
