@@ -1,21 +1,20 @@
-// Finds the functions that are on the C++ stack whenever the web module suspends, to
-// check wasm/asyncify_functions.txt (the ASYNCIFY_ONLY list). Needs a probe build that
-// instruments everything and keeps function names:
-//   emcmake cmake -S . -B build/wasm-probe -DCMAKE_BUILD_TYPE=Release \
-//     -DCMAKE_CROSSCOMPILING_EMULATOR=$(command -v node) -DAWAITPAD_ASYNCIFY_FLAGS=--profiling-funcs
-//   cmake --build build/wasm-probe --target awaitpad_web
-//   node scripts/asyncify_probe.mjs build/wasm-probe tests/programs tests/scenarios
-// Prints each function seen on a suspended stack, with how many programs reached it.
+// Finds the functions on the C++ stack whenever the web module suspends, to check
+// wasm/asyncify_functions.txt, the ASYNCIFY_ONLY list: a suspended function missing from
+// it makes the rewind go wrong. Runs every program on the probe module (the wasm build's
+// awaitpad_web_probe target: everything instrumented, names kept) on the real clock —
+// faked, so each wait moves it forward at once — and records the stack at each wait.
+//
+//   node scripts/asyncify_probe.mjs [--check LIST] PROBE.mjs PATH...
+//
+// PATH: a .py file or a folder of them (recursively; PROGRAM.in is its stdin when present).
+// Prints each function seen with the number of programs whose suspended stacks held it.
+// With --check LIST, exits 1 naming the functions no line of LIST matches (emcc's rules: a
+// `.` in a line stands for a space, `*` for any text).
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { runProgram } from '../wasm/session.mjs';
-
-const [directory, ...roots] = process.argv.slice(2);
-const { default: createAwaitpad } = await import(
-  pathToFileURL(path.resolve(directory, 'awaitpad.mjs')).href);
-const wasmBinary = fs.readFileSync(path.join(directory, 'awaitpad.wasm'));
 
 function* pythonFiles(root) {
   if (fs.statSync(root).isFile()) {
@@ -31,30 +30,61 @@ function wasmFrames(stack) {
     .map((line) => line.trim().replace(/^at /, '').replace(/ \(wasm:\/\/.*$/, ''));
 }
 
-// Real-time runs on a fake clock that each wait moves forward, so the corpus's long
-// sleeps cost nothing while every wait still suspends the module for real.
-let fakeNow = 0;
-performance.now = () => fakeNow;
-
-Error.stackTraceLimit = Infinity;
-const seen = new Map();  // function → programs whose suspended stacks held it
-for (const file of roots.flatMap((root) => [...pythonFiles(root)])) {
-  const probing = (options) => {
-    const wait = options.awaitpad.wait;
-    options.awaitpad.wait = (milliseconds) => {
-      for (const name of wasmFrames(new Error().stack)) {
-        if (!seen.has(name)) seen.set(name, new Set());
-        seen.get(name).add(file);
-      }
-      fakeNow += milliseconds;
-      return wait(0);
-    };
-    return createAwaitpad(options);
-  };
-  const stdinFile = file.replace(/\.py$/, '.in');
-  const stdin = fs.existsSync(stdinFile) ? fs.readFileSync(stdinFile, 'utf8') : '';
-  await runProgram(probing, { wasmBinary }, {
-    source: fs.readFileSync(file, 'utf8'), argv0: file, stdin, virtualTime: false, seed: 1,
-  }, () => {});
+// The list's lines as regular expressions matching whole names.
+function listPatterns(file) {
+  const escape = (text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  return fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.trim())
+    .map((line) => new RegExp(`^${line.replaceAll('.', ' ').split('*').map(escape).join('.*')}$`));
 }
-for (const [name, files] of [...seen].sort()) console.log(`${files.size}\t${name}`);
+
+// Runs each program, returning Map(function → Set of programs that suspended through it).
+async function suspendedFunctions(createAwaitpad, wasmBinary, files) {
+  let fakeNow = 0;
+  performance.now = () => fakeNow;
+  Error.stackTraceLimit = Infinity;
+  const seen = new Map();
+  for (const file of files) {
+    const probing = (options) => {
+      const wait = options.awaitpad.wait;
+      options.awaitpad.wait = (milliseconds) => {
+        for (const name of wasmFrames(new Error().stack)) {
+          if (!seen.has(name)) seen.set(name, new Set());
+          seen.get(name).add(file);
+        }
+        fakeNow += milliseconds;
+        return wait(0);
+      };
+      return createAwaitpad(options);
+    };
+    const stdinFile = file.replace(/\.py$/, '.in');
+    const stdin = fs.existsSync(stdinFile) ? fs.readFileSync(stdinFile, 'utf8') : '';
+    await runProgram(probing, { wasmBinary }, {
+      source: fs.readFileSync(file, 'utf8'), argv0: file, stdin, seed: 1,
+    }, () => {});
+  }
+  return seen;
+}
+
+const args = process.argv.slice(2);
+const listFile = args[0] === '--check' ? args[1] : null;
+const [probe, ...roots] = listFile ? args.slice(2) : args;
+const { default: createAwaitpad } = await import(pathToFileURL(path.resolve(probe)).href);
+const wasmBinary = fs.readFileSync(probe.replace(/\.mjs$/, '.wasm'));
+const seen = await suspendedFunctions(createAwaitpad, wasmBinary,
+  roots.flatMap((root) => [...pythonFiles(root)]));
+
+const patterns = listFile ? listPatterns(listFile) : [];
+const missing = [];
+for (const [name, files] of [...seen].sort()) {
+  const listed = patterns.some((pattern) => pattern.test(name));
+  if (listFile && !listed) missing.push(name);
+  console.log(`${files.size}\t${listed ? 'listed' : '-'}\t${name}`);
+}
+if (seen.size === 0) {
+  console.error('asyncify_probe: no program suspended: nothing was checked');
+  process.exitCode = 1;
+}
+for (const name of missing) {
+  console.error(`asyncify_probe: ${name} is on a suspended stack but not in ${listFile}`);
+  process.exitCode = 1;
+}

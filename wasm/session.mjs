@@ -7,9 +7,11 @@
 //   {type: 'stdout', text}  {type: 'stderr', text}
 //   {type: 'trace', events: [{kind, time, taskId, taskName, what, line}, ...]}
 // Output and trace events are batched: consecutive events of one type are merged and
-// handed to `emit` at most every FLUSH_INTERVAL_MS while the program computes, and
-// whenever it waits or ends — so a print-heavy loop costs the page a few messages a
-// second, while a program that prints and sleeps shows each line as it is printed.
+// handed to `emit` at most every FLUSH_INTERVAL_MS while the program computes (checked at
+// each output and, through Host::poll, every few thousand loop iterations), and whenever
+// it waits or ends — so a print-heavy loop costs the page a few messages a second, a
+// program that prints and sleeps shows each line as it is printed, and a line printed
+// just before an endless loop still shows.
 
 export const FLUSH_INTERVAL_MS = 50;
 
@@ -75,6 +77,9 @@ export async function runProgram(createModule, moduleOptions, program, emit) {
       batch.addTrace({
         kind, time, taskId, taskName: decoder.decode(taskName), what: decoder.decode(what), line,
       });
+    },
+    poll() {
+      batch.flushIfDue();
     },
     async wait(milliseconds) {
       batch.flush();

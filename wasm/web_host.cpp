@@ -17,6 +17,8 @@ EM_JS(void, awaitpad_js_write, (int stream, const char* text, size_t length), {
   Module.awaitpad.write(stream, HEAPU8.subarray(text, text + length));
 });
 
+EM_JS(void, awaitpad_js_poll, (), { Module.awaitpad.poll(); });
+
 EM_JS(void, awaitpad_js_trace,
       (const char* kind, double time, double task_id, const char* name, size_t name_length,
        const char* what, size_t what_length, int line),
@@ -46,6 +48,8 @@ void WebHost::wait_until(std::optional<double> deadline) {
 void WebHost::write(host::Stream stream, std::string_view text) {
   awaitpad_js_write(stream == host::Stream::stdout_stream ? 1 : 2, text.data(), text.size());
 }
+
+void WebHost::poll() { awaitpad_js_poll(); }
 
 void send_trace_event(const aio::TraceEvent& event) {
   awaitpad_js_trace(aio::trace_kind_name(event.kind), event.time, double(event.task_id), event.task_name.data(),

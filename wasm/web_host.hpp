@@ -5,7 +5,7 @@
 // and the interpreter's C++ stack is rewound when the promise settles.
 //
 // The JavaScript half lives in wasm/session.mjs: it receives output and trace events
-// through the module's `awaitpad` object (`write`, `trace`, `wait`) and batches them.
+// through the module's `awaitpad` object (`write`, `trace`, `poll`, `wait`) and batches them.
 #pragma once
 
 #include "core/aio/trace.hpp"
@@ -24,6 +24,8 @@ class WebHost final : public host::Host {
   void write(host::Stream stream, std::string_view text) override;
   // The page stops a run by replacing its worker, so the run itself never sees a stop.
   bool interrupted() override { return false; }
+  // Lets `awaitpad.poll()` send out output batched while the program computes.
+  void poll() override;
 };
 
 // Hands one trace event to `awaitpad.trace(...)`.

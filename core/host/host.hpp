@@ -35,6 +35,12 @@ class Host {
 
   // True when the user asked the run to stop (Ctrl-C, the page's Stop).
   virtual bool interrupted() = 0;
+
+  // Called now and then while Python code computes without waiting (every few thousand
+  // loop iterations): a chance for housekeeping that must not wait for the next wait —
+  // the web Host sends out batched output here, so a line printed just before a long or
+  // endless computation still shows.
+  virtual void poll() {}
 };
 
 }  // namespace host

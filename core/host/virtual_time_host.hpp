@@ -20,6 +20,7 @@ class VirtualTimeHost final : public Host {
   bool has_pending_io() override { return inner_.has_pending_io(); }
   void write(Stream stream, std::string_view text) override { inner_.write(stream, text); }
   bool interrupted() override { return inner_.interrupted(); }
+  void poll() override { inner_.poll(); }
 
  private:
   Host& inner_;

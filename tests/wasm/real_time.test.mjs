@@ -26,10 +26,15 @@ test('three tasks sleeping 2 s, 1 s and 3 s under gather finish in 3.0 s, in CPy
     assert.ok(Math.abs(elapsed - 3.0) <= 0.1, `took ${elapsed.toFixed(3)} s`);
   });
 
+// Scenarios whose output on the real clock may differ from the recording: in 06 the
+// kitchen's and a waiter's timers fall due at the same instant (0.7 s), and which fires
+// first depends on microseconds of scheduling — in CPython too.
+const racingScenarios = ['06_producer_consumer_deadlock.py'];
+
 test('every other scenario prints what CPython printed and takes its recorded time', async () => {
   // One at a time: runs share this thread, so one's start-up would delay another's timers.
-  const names = fs.readdirSync(scenarios)
-    .filter((name) => name.endsWith('.py') && name !== '02_gather_three_tasks.py').sort();
+  const names = fs.readdirSync(scenarios).filter((name) => name.endsWith('.py') &&
+    name !== '02_gather_three_tasks.py' && !racingScenarios.includes(name)).sort();
   for (const name of names) {
     const stem = name.replace(/\.py$/, '');
     const result = await run({ source: read(name) });
@@ -65,6 +70,14 @@ test('time.sleep blocks every task, as in CPython', async () => {
   const ticks = result.events.filter((event) => event.type === 'stdout');
   assert.ok(result.seconds >= 1.2 && result.seconds < 1.7, `took ${result.seconds} s`);
   assert.ok(ticks.length >= 2 && ticks[1].at - ticks[0].at >= 1.0, 'a tick ran during time.sleep');
+});
+
+test('blocking calls suspend the module from every kind of caller', async () => {
+  const file = path.join(repositoryRoot, 'tests', 'wasm', 'blocking_everywhere.py');
+  const result = await run({ source: fs.readFileSync(file, 'utf8') });
+  assert.equal(result.error, null);
+  assert.equal(result.stdout, execFileSync('python3', [file], { encoding: 'utf8' }));
+  assert.equal(result.status, 0, result.stderr);
 });
 
 test('output streams while the program waits', async () => {

@@ -10,6 +10,7 @@
 // operations live in eval_support.cpp so the loop stays small enough to keep its registers.
 #include <cstring>
 
+#include "core/host/host.hpp"
 #include "core/py/compiler/code.hpp"
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/dict.hpp"
@@ -725,8 +726,12 @@ dispatch:
     ip = first + arg;
     DISPATCH();
   }
-  TARGET(JUMP_ABSOLUTE) {
+  TARGET(JUMP_ABSOLUTE) {  // closes every loop
     ip = first + arg;
+    if (--vm.jumps_until_host_poll == 0) {
+      vm.jumps_until_host_poll = host_poll_interval;
+      run.host->poll();
+    }
     DISPATCH();
   }
   TARGET(POP_JUMP_IF_FALSE) {

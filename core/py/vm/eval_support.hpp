@@ -18,11 +18,16 @@ struct Set;
 class BlockingCall;
 
 // The thread's VM state (one run per thread at a time).
+// Loop iterations between two calls of Host::poll(): often enough that output printed
+// before a long computation shows within milliseconds, rare enough to cost nothing.
+constexpr int host_poll_interval = 1 << 14;
+
 struct VmState {
   Frame* current = nullptr;   // the innermost running frame, or null outside the VM
   int nesting = 0;            // dispatch loops active on the C++ stack
   bool suspendable = false;   // the innermost loop may suspend its chain on a blocking call
   BlockingCall* pending_block = nullptr;  // owned: the call a blocked chain waits for
+  int jumps_until_host_poll = host_poll_interval;  // loop iterations before Host::poll()
 };
 extern VmState vm_state;
 
