@@ -37,7 +37,10 @@ export function createRunner(urls = {}) {
   }
 
   function startWorker() {
-    worker = new Worker(workerUrl, { type: 'module' });
+    // The worker starts loading the glue at once, while the page compiles the wasm.
+    const url = new URL(workerUrl);
+    url.searchParams.set('glue', glueUrl);
+    worker = new Worker(url, { type: 'module' });
     worker.onmessage = ({ data }) => {
       if (!current || data.run !== current.run) return;  // a stale run's event
       if (data.event.type === 'exit') finish(data.event);
@@ -53,7 +56,7 @@ export function createRunner(urls = {}) {
       if (current) finish({ type: 'exit', status: null, error: error.message ?? 'worker failed' });
     };
     const starting = worker;
-    compiled.then((module) => starting.postMessage({ type: 'init', module, glueUrl }), () => {});
+    compiled.then((module) => starting.postMessage({ type: 'init', module }), () => {});
   }
 
   function replaceWorker() {

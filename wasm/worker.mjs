@@ -1,19 +1,22 @@
 // The Web Worker that runs programs for wasm/runner.mjs. It keeps the page responsive:
 // a program computes here, and waits by suspending the module (Asyncify) on this
-// worker's event loop. Messages from the runner:
-//   {type: 'init', module: WebAssembly.Module, glueUrl}   once, first
+// worker's event loop. Its URL names the Emscripten glue (?glue=URL), which it imports at
+// once. Messages from the runner:
+//   {type: 'init', module: WebAssembly.Module}             once, first
 //   {type: 'run', run, source, options}                   options as runner.run's
 // To the runner: {run, event} for each event of the contract (runner.mjs). Runs are taken
 // one at a time, each in a fresh instance of the already compiled module; the module is
 // never entered while a run is suspended (TOOLCHAIN.md §2).
 import { runProgram } from './session.mjs';
 
+const glue = import(new URL(self.location.href).searchParams.get('glue'));
+glue.catch(() => {});  // reported by the first run, through `ready`
 let resolveReady;
 const ready = new Promise((resolve) => { resolveReady = resolve; });
 let queue = Promise.resolve();
 
-async function initialize({ module, glueUrl }) {
-  const { default: createAwaitpad } = await import(glueUrl);
+async function initialize({ module }) {
+  const { default: createAwaitpad } = await glue;
   // The compiled module came from the page: instantiate it here, no download, no compile.
   const moduleOptions = {
     instantiateWasm(imports, receive) {
