@@ -89,18 +89,12 @@ const RUNTIMES = {
     label: 'awaitpad-wasm',
     files: [path.join(WASM_DIR, 'awaitpad.mjs'), path.join(WASM_DIR, 'awaitpad.wasm')],
     async load() {
-      const { default: createAwaitpad } = await import(
-        pathToFileURL(path.join(WASM_DIR, 'awaitpad.mjs')).href);
+      const { loadModule } = await import(
+        pathToFileURL(path.join(ROOT, 'wasm', 'node_module.mjs')).href);
       const { runProgram } = await import(
         pathToFileURL(path.join(ROOT, 'wasm', 'session.mjs')).href);
-      const module = await WebAssembly.compile(
-        fs.readFileSync(path.join(WASM_DIR, 'awaitpad.wasm')));
-      const moduleOptions = {
-        instantiateWasm(imports, receive) {
-          WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module));
-          return {};
-        },
-      };
+      const { createAwaitpad, moduleOptions } =
+        await loadModule(path.join(WASM_DIR, 'awaitpad.mjs'));
       return async (source, onStdout = () => {}) => {
         const stdout = outputSink();
         let stderr = '';

@@ -12,8 +12,8 @@
 // `.` in a line stands for a space, `*` for any text).
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
+import { loadModule } from '../wasm/node_module.mjs';
 import { runProgram } from '../wasm/session.mjs';
 
 function* pythonFiles(root) {
@@ -38,7 +38,7 @@ function listPatterns(file) {
 }
 
 // Runs each program, returning Map(function → Set of programs that suspended through it).
-async function suspendedFunctions(createAwaitpad, wasmBinary, files) {
+async function suspendedFunctions({ createAwaitpad, moduleOptions }, files) {
   let fakeNow = 0;
   performance.now = () => fakeNow;
   Error.stackTraceLimit = Infinity;
@@ -58,7 +58,7 @@ async function suspendedFunctions(createAwaitpad, wasmBinary, files) {
     };
     const stdinFile = file.replace(/\.py$/, '.in');
     const stdin = fs.existsSync(stdinFile) ? fs.readFileSync(stdinFile, 'utf8') : '';
-    await runProgram(probing, { wasmBinary }, {
+    await runProgram(probing, moduleOptions, {
       source: fs.readFileSync(file, 'utf8'), argv0: file, stdin, seed: 1,
     }, () => {});
   }
@@ -68,9 +68,7 @@ async function suspendedFunctions(createAwaitpad, wasmBinary, files) {
 const args = process.argv.slice(2);
 const listFile = args[0] === '--check' ? args[1] : null;
 const [probe, ...roots] = listFile ? args.slice(2) : args;
-const { default: createAwaitpad } = await import(pathToFileURL(path.resolve(probe)).href);
-const wasmBinary = fs.readFileSync(probe.replace(/\.mjs$/, '.wasm'));
-const seen = await suspendedFunctions(createAwaitpad, wasmBinary,
+const seen = await suspendedFunctions(await loadModule(path.resolve(probe)),
   roots.flatMap((root) => [...pythonFiles(root)]));
 
 const patterns = listFile ? listPatterns(listFile) : [];

@@ -6,9 +6,10 @@
 // a setTimeout here exactly as in the browser's worker.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
-import { runProgram } from './session.mjs';
+import { loadModule } from './node_module.mjs';
+import { runProgram, seedText } from './session.mjs';
 
 const usageText = `usage: node wasm/cli.mjs run FILE [--virtual-time] [--seed N]
        node wasm/cli.mjs --help
@@ -38,7 +39,7 @@ function parseArguments(args) {
     } else if (argument === '--seed') {
       if (i + 1 >= rest.length) throw new UsageError('--seed needs a value');
       const text = rest[++i];
-      if (!/^[0-9]+$/.test(text) || BigInt(text) >= 2n ** 64n) {
+      if (seedText(text) === null) {
         throw new UsageError(`--seed needs a non-negative integer, got: ${text}`);
       }
       options.seed = text;
@@ -79,11 +80,9 @@ async function run(options) {
   // or it is a terminal (which would make every run wait for EOF first).
   const stdin = options.file !== '-' && !process.stdin.isTTY ? fs.readFileSync(0, 'utf8') : '';
 
-  const directory = moduleDirectory();
-  const { default: createAwaitpad } = await import(
-    pathToFileURL(path.join(directory, 'awaitpad.mjs')).href);
-  const wasmBinary = fs.readFileSync(path.join(directory, 'awaitpad.wasm'));
-  const result = await runProgram(createAwaitpad, { wasmBinary }, {
+  const { createAwaitpad, moduleOptions } =
+    await loadModule(path.join(moduleDirectory(), 'awaitpad.mjs'));
+  const result = await runProgram(createAwaitpad, moduleOptions, {
     source, argv0: options.file, stdin, virtualTime: options.virtualTime, seed: options.seed,
   }, writeEvent);
   if (result.error !== null) {

@@ -50,9 +50,20 @@ class EventBatch {
   }
 }
 
+// Module options that instantiate an already compiled WebAssembly.Module: no download and
+// no compile per run (the worker gets the module from the page; Node compiles it once).
+export function instantiating(module) {
+  return {
+    instantiateWasm(imports, receive) {
+      WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module));
+      return {};
+    },
+  };
+}
+
 // The seed as decimal text ('' = unseeded), or null when it is not an integer in
 // [0, 2**64), the range the native command line accepts.
-function seedText(seed) {
+export function seedText(seed) {
   if (seed === null || seed === undefined) return '';
   const text = String(seed);
   if (!/^[0-9]+$/.test(text) || BigInt(text) >= 2n ** 64n) return null;

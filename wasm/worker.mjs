@@ -7,7 +7,7 @@
 // To the runner: {run, event} for each event of the contract (runner.mjs). Runs are taken
 // one at a time, each in a fresh instance of the already compiled module; the module is
 // never entered while a run is suspended (TOOLCHAIN.md §2).
-import { runProgram } from './session.mjs';
+import { instantiating, runProgram } from './session.mjs';
 
 const glue = import(new URL(self.location.href).searchParams.get('glue'));
 glue.catch(() => {});  // reported by the first run, through `ready`
@@ -18,13 +18,7 @@ let queue = Promise.resolve();
 async function initialize({ module }) {
   const { default: createAwaitpad } = await glue;
   // The compiled module came from the page: instantiate it here, no download, no compile.
-  const moduleOptions = {
-    instantiateWasm(imports, receive) {
-      WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module));
-      return {};
-    },
-  };
-  return { createAwaitpad, moduleOptions };
+  return { createAwaitpad, moduleOptions: instantiating(module) };
 }
 
 async function runOne({ run, source, options = {} }) {

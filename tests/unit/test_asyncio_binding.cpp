@@ -16,22 +16,9 @@
 #include "core/py/objects/runtime.hpp"
 #include "core/py/vm/interpreter.hpp"
 #include "support/expected_output.hpp"
+#include "support/string_host.hpp"
 
 namespace {
-
-// Output goes to strings; waiting does nothing (the virtual clock jumps instead).
-class CapturingHost final : public host::Host {
- public:
-  double now() override { return 0; }
-  void wait_until(std::optional<double>) override {}
-  bool has_pending_io() override { return false; }
-  void write(host::Stream stream, std::string_view text) override {
-    (stream == host::Stream::stdout_stream ? out : err) += text;
-  }
-  bool interrupted() override { return false; }
-  std::string out;  // what the program printed
-  std::string err;  // what it wrote to stderr
-};
 
 struct Outcome {
   std::string out;       // stdout
@@ -42,7 +29,7 @@ struct Outcome {
 
 // Runs `source` as main.py under virtual time, sending trace events to `sink` if given.
 Outcome run_program(const std::string& source, aio::TraceSink sink = {}) {
-  CapturingHost capture;
+  test_support::StringHost capture;
   host::VirtualTimeHost host(capture);
   py::RunOptions options;
   options.virtual_time = true;

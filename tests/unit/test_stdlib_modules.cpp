@@ -11,22 +11,10 @@
 #include "core/host/host.hpp"
 #include "core/py/vm/interpreter.hpp"
 #include "support/expected_output.hpp"
+#include "support/string_host.hpp"
 #include "support/libm_tolerance.hpp"
 
 namespace {
-
-// Output goes to a string; time stands still.
-class StdlibHost final : public host::Host {
- public:
-  double now() override { return 0; }
-  void wait_until(std::optional<double>) override {}
-  bool has_pending_io() override { return false; }
-  void write(host::Stream stream, std::string_view text) override {
-    if (stream == host::Stream::stdout_stream) out += text;
-  }
-  bool interrupted() override { return false; }
-  std::string out;  // what the program printed on stdout
-};
 
 struct StdlibCase {
   std::string program;   // the case's lines, joined with '\n'
@@ -69,7 +57,7 @@ StdlibCases load_cases() {
 // What our interpreter prints for prelude + program, with "exit status N" appended when
 // the program ends with a non-zero status (an uncaught SystemExit).
 std::string run_case(const std::string& prelude, const std::string& program) {
-  StdlibHost host;
+  test_support::StringHost host;
   py::RunOptions options;
   options.argv = {"main.py"};
   int status;

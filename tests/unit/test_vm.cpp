@@ -26,28 +26,15 @@
 #include "core/py/vm/function.hpp"
 #include "core/py/vm/interpreter.hpp"
 #include "support/expected_output.hpp"
+#include "support/string_host.hpp"
 
 using namespace py;
 
 namespace {
 
-// Output goes to strings; time stands still.
-class CapturingHost final : public host::Host {
- public:
-  double now() override { return 0; }
-  void wait_until(std::optional<double>) override {}
-  bool has_pending_io() override { return false; }
-  void write(host::Stream stream, std::string_view text) override {
-    (stream == host::Stream::stdout_stream ? out : err) += text;
-  }
-  bool interrupted() override { return false; }
-  std::string out;  // what the program printed
-  std::string err;  // what it wrote to stderr
-};
-
 // One run with its Runtime installed.
 struct Run {
-  CapturingHost host;
+  test_support::StringHost host;
   Interpreter interpreter{host, RunOptions{}};
 };
 
@@ -525,7 +512,7 @@ void check_program(const std::string& name) {
   std::string base = "tests/unit/data/vm_programs/" + name;
   std::string source = read_file_or_empty(base + ".py");
   REQUIRE(!source.empty());
-  CapturingHost host;
+  test_support::StringHost host;
   int status;
   {
     Interpreter interpreter(host, RunOptions{});

@@ -1,26 +1,18 @@
 // Loads the web module once for a test file: the Emscripten factory and the compiled
 // WebAssembly.Module, instantiated afresh per run as the worker does (wasm/worker.mjs).
 // The module comes from AWAITPAD_WASM_DIR (ctest sets it) or build/wasm.
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
+import { loadModule } from '../../wasm/node_module.mjs';
 import { runProgram } from '../../wasm/session.mjs';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const moduleDirectory =
   process.env.AWAITPAD_WASM_DIR ?? path.join(repositoryRoot, 'build', 'wasm');
 
-const { default: createAwaitpad } = await import(
-  pathToFileURL(path.join(moduleDirectory, 'awaitpad.mjs')).href);
-const compiled = await WebAssembly.compile(
-  fs.readFileSync(path.join(moduleDirectory, 'awaitpad.wasm')));
-const moduleOptions = {
-  instantiateWasm(imports, receive) {
-    WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled));
-    return {};
-  },
-};
+const { createAwaitpad, moduleOptions } =
+  await loadModule(path.join(moduleDirectory, 'awaitpad.mjs'));
 
 // Runs `program` (runProgram's fields) and resolves to {status, error, stdout, stderr,
 // events, seconds}: every event stamped with `at`, seconds since the run began.

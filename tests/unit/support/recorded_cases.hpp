@@ -19,6 +19,7 @@
 #include "core/py/objects/runtime.hpp"
 #include "core/py/vm/interpreter.hpp"
 #include "tests/unit/support/expected_output.hpp"
+#include "tests/unit/support/string_host.hpp"
 
 namespace test_support {
 
@@ -73,20 +74,6 @@ inline void load_recorded_cases(const std::string& relative, std::vector<Recorde
     }
   }
 }
-
-// Output goes to strings; time stands still.
-class StringHost final : public host::Host {
- public:
-  double now() override { return 0; }
-  void wait_until(std::optional<double>) override {}
-  bool has_pending_io() override { return false; }
-  void write(host::Stream stream, std::string_view text) override {
-    (stream == host::Stream::stdout_stream ? out : err) += text;
-  }
-  bool interrupted() override { return false; }
-  std::string out;  // what the program printed
-  std::string err;  // what it wrote to stderr
-};
 
 // What running `source` printed, with its exit status.
 struct ProgramOutcome {
