@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(
   cmake ninja-build g++ clang        # native + sanitizer builds
   emscripten                         # wasm build (em++ 3.1.6, uses node from PATH)
-  catch2 libfmt-dev libcurl4-openssl-dev
+  catch2 libcurl4-openssl-dev
   python3-httpbin chromium           # local HTTP test server, headless browser tests
 )
 

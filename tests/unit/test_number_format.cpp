@@ -7,11 +7,14 @@
 // Ints beyond int64_t are formatted as BigInt (through BigIntView).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +22,7 @@
 #include "core/py/objects/bigint.hpp"
 #include "core/py/objects/float_repr.hpp"
 #include "core/py/objects/format_spec.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/number_parse.hpp"
 #include "tests/unit/support/expected_output.hpp"
 
@@ -185,6 +189,15 @@ struct Mismatches {
   }
 };
 
+// Python's hex() text of an int ("-0x1f") as an int64, when it fits.
+std::optional<int64_t> int64_of_hex(const std::string& hex_text) {
+  errno = 0;
+  char* end = nullptr;
+  long long value = std::strtoll(hex_text.c_str(), &end, 16);
+  if (errno == ERANGE || *end != '\0') return std::nullopt;
+  return value;
+}
+
 void report(const Mismatches& mismatches, size_t case_count, size_t minimum_cases) {
   INFO(mismatches.listing);
   CHECK(case_count >= minimum_cases);
@@ -318,4 +331,35 @@ TEST_CASE("percent formatting of numbers matches CPython", "[numfmt]") {
     mismatches.check("'%" + unescape(fields[0]) + "' % " + fields[2], unescape(fields[3]), actual);
   }
   report(mismatches, cases.size(), 5000);
+}
+
+// format_message's fields are a subset of Python's format spec: the recorded format() cases
+// within that subset (int64 values; ASCII text, whose width it counts in bytes) must come
+// out the same through "{:SPEC}".
+TEST_CASE("format_message fields match CPython's format()", "[numfmt]") {
+  const std::regex integer_subset("([^<>]?[<>])?#?0?[0-9]*[xXd]?");
+  const std::regex text_subset("([^<>]?[<>])?0?[0-9]*");
+  Mismatches mismatches;
+  size_t checked = 0;
+  for (const auto& fields : cases_of("ifmt")) {
+    std::string spec = unescape(fields[1]);
+    std::string expected = unescape(fields[2]);
+    if (!std::regex_match(spec, integer_subset) || expected[0] != '=') continue;
+    std::optional<int64_t> value = int64_of_hex(fields[0]);
+    if (!value) continue;
+    mismatches.check("{:" + spec + "} of " + fields[0], expected,
+                     value_result(py::format_message("{:" + spec + "}", *value)));
+    ++checked;
+  }
+  for (const auto& fields : cases_of("sfmt")) {
+    std::string text = unescape(fields[0]);
+    std::string spec = unescape(fields[1]);
+    std::string expected = unescape(fields[2]);
+    bool ascii = std::all_of(text.begin(), text.end(), [](char ch) { return ch > 0; });
+    if (!ascii || !std::regex_match(spec, text_subset) || expected[0] != '=') continue;
+    mismatches.check("{:" + spec + "} of '" + text + "'", expected,
+                     value_result(py::format_message("{:" + spec + "}", text)));
+    ++checked;
+  }
+  report(mismatches, checked, 100);
 }

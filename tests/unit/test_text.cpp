@@ -220,7 +220,7 @@ std::string run_case(const Case& entry) {
     Ref<Str> message = to_str(exception.get());
     std::string hex;
     if (message) {
-      for (unsigned char byte : message->value) hex += fmt::format("{:02x}", byte);
+      for (unsigned char byte : message->value) hex += py::format_message("{:02x}", byte);
     } else {
       clear_exception();
     }
@@ -232,7 +232,7 @@ std::string run_case(const Case& entry) {
     return "repr failed";
   }
   std::string hex;
-  for (unsigned char byte : text->value) hex += fmt::format("{:02x}", byte);
+  for (unsigned char byte : text->value) hex += py::format_message("{:02x}", byte);
   return "ok " + hex;
 }
 

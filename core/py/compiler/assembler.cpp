@@ -2,9 +2,9 @@
 // flow graph from the entry to find the reachable blocks and the value stack and block
 // stack depth on entry to each (CPython's stackdepth()), lays the reachable blocks out in
 // the order they were linked, and turns jump targets into instruction indexes.
-#include <fmt/format.h>
 
 #include "core/py/compiler/compiler_unit.hpp"
+#include "core/py/objects/message_format.hpp"
 
 namespace py {
 
@@ -214,9 +214,10 @@ class DepthWalk {
       block->start_block_depth = block_depth;
       worklist_.push_back(block);
     } else if (block->start_depth != depth || block->start_block_depth != block_depth) {
-      error_ = fmt::format("internal compiler error: a block is reached with stack depths {} "
-                           "and {}",
-                           block->start_depth, depth);
+      error_ = format_message(
+          "internal compiler error: a block is reached with stack depths {} "
+          "and {}",
+          block->start_depth, depth);
     }
   }
 
@@ -233,8 +234,8 @@ class DepthWalk {
       depth += stack_effect(instruction.opcode, instruction.argument, false);
       block_depth += block_effect(instruction.opcode);
       if (depth < 0 || block_depth < 0) {
-        error_ = fmt::format("internal compiler error: negative stack depth at {}",
-                             opcode_name(instruction.opcode));
+        error_ = format_message("internal compiler error: negative stack depth at {}",
+                                opcode_name(instruction.opcode));
         return;
       }
       max_depth = std::max(max_depth, depth);

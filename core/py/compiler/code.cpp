@@ -1,8 +1,7 @@
 // Code objects: their type, construction and the opcode names (code.hpp).
 #include "core/py/compiler/code.hpp"
 
-#include <fmt/format.h>
-
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/ready.hpp"
 #include "core/py/objects/type.hpp"
 
@@ -21,11 +20,10 @@ const char* const opcode_names[] = {
 // <code object f at 0x7f..., file "main.py", line 3>, as CPython.
 Ref<> code_repr(Object* self) {
   auto* code = static_cast<Code*>(self);
-  return make_str(fmt::format("<code object {} at {}, file \"{}\", line {}>",
-                              code->name ? code->name->value : std::string("?"),
-                              static_cast<const void*>(code),
-                              code->filename ? code->filename->value : std::string("?"),
-                              code->first_line));
+  return make_str(format_message(
+      "<code object {} at {}, file \"{}\", line {}>",
+      code->name ? code->name->value : std::string("?"), static_cast<const void*>(code),
+      code->filename ? code->filename->value : std::string("?"), code->first_line));
 }
 
 }  // namespace

@@ -7,13 +7,12 @@
 #include <algorithm>
 #include <cstring>
 
-#include <fmt/format.h>
-
 #include "core/py/compiler/compiler_unit.hpp"
 #include "core/py/objects/bigint.hpp"
 #include "core/py/objects/bytes.hpp"
 #include "core/py/objects/float.hpp"
 #include "core/py/objects/int.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/tuple.hpp"
 #include "core/py/syntax/parser.hpp"
 
@@ -202,10 +201,10 @@ Ref<> Compiler::constant_object(const ConstantValue& value, std::string* key) {
       *key = "E";
       return Ref<>::borrow(&ellipsis_object);
     case ConstantValue::Kind::Int:
-      *key = fmt::format("i{}", value.int_value);
+      *key = format_message("i{}", value.int_value);
       return make_int(value.int_value);
     case ConstantValue::Kind::BigInt: {
-      *key = fmt::format("I{}:{}", value.int_base, value.text);
+      *key = format_message("I{}:{}", value.int_base, value.text);
       std::optional<BigInt> number = BigInt::parse_digits(value.text, value.int_base);
       if (!number) return nullptr;
       return make_int(std::move(*number));
@@ -213,7 +212,7 @@ Ref<> Compiler::constant_object(const ConstantValue& value, std::string* key) {
     case ConstantValue::Kind::Float: {
       uint64_t bits;
       std::memcpy(&bits, &value.float_value, sizeof bits);
-      *key = fmt::format("f{:x}", bits);
+      *key = format_message("f{:x}", bits);
       return make_float(value.float_value);
     }
     case ConstantValue::Kind::Str:
@@ -252,13 +251,13 @@ void Compiler::load_string_tuple(const std::vector<std::string>& items) {
   std::string key = "t";
   for (const std::string& item : items) {
     values.push_back(make_str(item));
-    key += fmt::format("{}:{},", item.size(), item);
+    key += format_message("{}:{},", item.size(), item);
   }
   emit(Opcode::LOAD_CONST, add_constant(make_tuple(std::move(values)), key));
 }
 
 void Compiler::load_code_constant(Ref<Code> code) {
-  std::string key = fmt::format("c{}", static_cast<const void*>(code.get()));
+  std::string key = format_message("c{}", static_cast<const void*>(code.get()));
   emit(Opcode::LOAD_CONST, add_constant(std::move(code), key));
 }
 
@@ -317,8 +316,8 @@ bool Compiler::name_operation(const std::string& raw_name, ExprContext context,
       return true;
     case Access::dereference: {
       int64_t index = closure_index(name);
-      if (index < 0) return fail(fmt::format("internal compiler error: no cell for '{}'", name),
-                                 location);
+      if (index < 0)
+        return fail(format_message("internal compiler error: no cell for '{}'", name), location);
       if (context == ExprContext::Load && unit_->scope->kind == ScopeKind::class_body) {
         opcode = Opcode::LOAD_CLASSDEREF;
       }
@@ -507,7 +506,7 @@ void Compiler::make_closure(Ref<Code> code, uint32_t flags, const std::string& q
       int64_t index = closure_index(name->value);
       if (index < 0) {
         Location none;
-        fail(fmt::format("internal compiler error: no closure for '{}'", name->value), none);
+        fail(format_message("internal compiler error: no closure for '{}'", name->value), none);
         return;
       }
       emit(Opcode::LOAD_CLOSURE, uint32_t(index));

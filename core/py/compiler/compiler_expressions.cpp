@@ -1,8 +1,8 @@
 // Expressions, assignment targets and conditional jumps (compiler.hpp): each function
 // follows the compile.c function it names.
-#include <fmt/format.h>
 
 #include "core/py/compiler/compiler_unit.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/tuple.hpp"
 
 namespace py {
@@ -279,7 +279,7 @@ void Compiler::check_caller(const Expr* function) {
   if (function->kind == ExprKind::Lambda) return;
   const char* type = literal_type_name(function);
   if (!type) return;
-  warn(fmt::format("'{}' object is not callable; perhaps you missed a comma?", type));
+  warn(format_message("'{}' object is not callable; perhaps you missed a comma?", type));
 }
 
 // check_subscripter + check_index.
@@ -295,7 +295,7 @@ void Compiler::check_subscript(const Subscript* expression) {
       value->kind == ExprKind::Set || value->kind == ExprKind::SetComp ||
       value->kind == ExprKind::GeneratorExp || value->kind == ExprKind::Lambda;
   if (unsubscriptable) {
-    warn(fmt::format("'{}' object is not subscriptable; perhaps you missed a comma?", type));
+    warn(format_message("'{}' object is not subscriptable; perhaps you missed a comma?", type));
     return;
   }
   const Expr* index = expression->slice;
@@ -308,8 +308,8 @@ void Compiler::check_subscript(const Subscript* expression) {
                   value->kind == ExprKind::ListComp || value->kind == ExprKind::JoinedStr ||
                   value->kind == ExprKind::FormattedValue;
   if (!sequence) return;
-  warn(fmt::format("{} indices must be integers or slices, not {}; perhaps you missed a comma?",
-                   type, index_name));
+  warn(format_message("{} indices must be integers or slices, not {}; perhaps you missed a comma?",
+                      type, index_name));
 }
 
 // compiler_compare: `a < b < c` evaluates b once (DUP_TOP / ROT_THREE) and stops early.
@@ -373,7 +373,7 @@ bool Compiler::visit_call(const Call* expression) {
     for (size_t other = index + 1; other < expression->keywords.size(); ++other) {
       const keyword* later = expression->keywords[other];
       if (later->has_arg && later->arg == item->arg) {
-        return fail(fmt::format("keyword argument repeated: {}", item->arg), *later);
+        return fail(format_message("keyword argument repeated: {}", item->arg), *later);
       }
     }
   }
@@ -523,7 +523,7 @@ bool Compiler::starunpack_helper(const std::vector<Expr*>& elements, size_t push
       Ref<> value = constant_object(element->as<Constant>()->value, &element_key);
       if (!value) break;
       values.push_back(std::move(value));
-      key += element_key.size() ? fmt::format("{}:{},", element_key.size(), element_key) : "";
+      key += element_key.size() ? format_message("{}:{},", element_key.size(), element_key) : "";
     }
     if (values.size() == elements.size()) {
       emit(Opcode::LOAD_CONST, add_constant(make_tuple(std::move(values)), key));
@@ -696,7 +696,7 @@ bool Compiler::visit_store(const Expr* target) {
       ok = fail("starred assignment target must be in a list or tuple", *target);
       break;
     default:
-      ok = fail(fmt::format("cannot assign to {}", name_of(target->kind)), *target);
+      ok = fail(format_message("cannot assign to {}", name_of(target->kind)), *target);
       break;
   }
   unit_->position = saved;
@@ -759,7 +759,7 @@ bool Compiler::visit_delete_target(const Expr* target) {
       }
       break;
     default:
-      ok = fail(fmt::format("cannot delete {}", name_of(target->kind)), *target);
+      ok = fail(format_message("cannot delete {}", name_of(target->kind)), *target);
       break;
   }
   unit_->position = saved;

@@ -4,9 +4,8 @@
 // matched; a failure jumps to a chain of POP_TOPs that drops exactly what is on the stack.
 #include <algorithm>
 
-#include <fmt/format.h>
-
 #include "core/py/compiler/compiler_unit.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/str.hpp"
 
 namespace py {
@@ -66,7 +65,7 @@ bool Compiler::pattern_helper_store_name(const std::string* name, const Location
     return true;
   }
   if (std::find(context.stores.begin(), context.stores.end(), *name) != context.stores.end()) {
-    return fail(fmt::format("multiple assignments to name {} in pattern", str_repr(*name)),
+    return fail(format_message("multiple assignments to name {} in pattern", str_repr(*name)),
                 location);
   }
   emit(Opcode::ROT_N, uint32_t(context.on_top + context.stores.size() + 1));
@@ -157,9 +156,9 @@ bool Compiler::pattern_as(const MatchAs* pattern, PatternContext& context) {
   if (!pattern->pattern) {
     if (!context.allow_irrefutable) {
       if (name) {
-        return fail(fmt::format("name capture {} makes remaining patterns unreachable",
-                                str_repr(*name)),
-                    *pattern);
+        return fail(
+            format_message("name capture {} makes remaining patterns unreachable", str_repr(*name)),
+            *pattern);
       }
       return fail("wildcard makes remaining patterns unreachable", *pattern);
     }
@@ -290,12 +289,12 @@ bool Compiler::pattern_mapping(const MatchMapping* pattern, PatternContext& cont
         std::string shown = "...";
         if (value.kind == ConstantValue::Kind::Str) shown = str_repr(value.text);
         if (value.kind == ConstantValue::Kind::Int) {
-          shown = fmt::format("{}{}", negative ? "-" : "", value.int_value);
+          shown = format_message("{}{}", negative ? "-" : "", value.int_value);
         }
         if (value.kind == ConstantValue::Kind::None) shown = "None";
         if (value.kind == ConstantValue::Kind::True) shown = "True";
         if (value.kind == ConstantValue::Kind::False) shown = "False";
-        return fail(fmt::format("mapping pattern checks duplicate key ({})", shown), *pattern);
+        return fail(format_message("mapping pattern checks duplicate key ({})", shown), *pattern);
       }
       seen.push_back(constant_key);
     } else if (key->kind != ExprKind::Attribute) {
@@ -334,7 +333,7 @@ bool Compiler::validate_kwd_attrs(const std::vector<std::string>& attrs,
   for (size_t index = 0; index < attrs.size(); ++index) {
     for (size_t other = index + 1; other < attrs.size(); ++other) {
       if (attrs[index] == attrs[other]) {
-        return fail(fmt::format("attribute name repeated in class pattern: {}", attrs[index]),
+        return fail(format_message("attribute name repeated in class pattern: {}", attrs[index]),
                     *patterns[other]);
       }
     }
@@ -413,7 +412,7 @@ bool Compiler::pattern_or(const MatchOr* pattern, PatternContext& context) {
   for (const std::string& name : control) {
     emit(Opcode::ROT_N, uint32_t(rotations));
     if (std::find(context.stores.begin(), context.stores.end(), name) != context.stores.end()) {
-      return fail(fmt::format("multiple assignments to name {} in pattern", str_repr(name)),
+      return fail(format_message("multiple assignments to name {} in pattern", str_repr(name)),
                   *pattern);
     }
     context.stores.push_back(name);

@@ -1,7 +1,7 @@
 // Statements (compiler.hpp): each function follows the compile.c function it names.
-#include <fmt/format.h>
 
 #include "core/py/compiler/compiler_unit.hpp"
+#include "core/py/objects/message_format.hpp"
 
 namespace py {
 
@@ -157,8 +157,8 @@ bool Compiler::visit_augmented_assign(const AugAssign* statement) {
       if (!name_operation(target->as<Name>()->id, ExprContext::Load, *target)) return false;
       break;
     default:
-      return fail(fmt::format("'{}' is an illegal expression for augmented assignment",
-                              name_of(target->kind)),
+      return fail(format_message("'{}' is an illegal expression for augmented assignment",
+                                 name_of(target->kind)),
                   *target);
   }
   unit_->position = statement_position;

@@ -3,12 +3,11 @@
 
 #include <set>
 
-#include <fmt/format.h>
-
 #include "core/py/objects/bytes.hpp"
 #include "core/py/objects/float.hpp"
 #include "core/py/objects/float_repr.hpp"
 #include "core/py/objects/int.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
 
@@ -17,9 +16,9 @@ namespace py {
 namespace {
 
 std::string code_title(const Code* code) {
-  return fmt::format("<code object {} at {}, file \"{}\", line {}>",
-                     code->name ? code->name->value : "?", static_cast<const void*>(code),
-                     code->filename ? code->filename->value : "?", code->first_line);
+  return format_message("<code object {} at {}, file \"{}\", line {}>",
+                        code->name ? code->name->value : "?", static_cast<const void*>(code),
+                        code->filename ? code->filename->value : "?", code->first_line);
 }
 
 std::string constant_text(const Object* value) {
@@ -46,7 +45,7 @@ std::string constant_text(const Object* value) {
     if (tuple->items.size() == 1) text += ",";
     return text + ")";
   }
-  return fmt::format("<{} constant>", type_name(value->type));
+  return format_message("<{} constant>", type_name(value->type));
 }
 
 bool has_argument(Opcode opcode) {
@@ -99,7 +98,7 @@ const char* binary_symbol(uint32_t op) {
 }
 
 std::string argument_meaning(const Code* code, Opcode opcode, uint32_t argument) {
-  if (is_jump(opcode)) return fmt::format("to {}", argument);
+  if (is_jump(opcode)) return format_message("to {}", argument);
   switch (opcode) {
     case Opcode::LOAD_CONST:
       return argument < code->constants.size() ? constant_text(code->constants[argument].get())
@@ -165,15 +164,15 @@ void disassemble_into(const Code* code, std::string& out) {
     std::string text;
     if (line != previous_line) {
       if (index > 0) out += "\n";
-      text = fmt::format("{:>3}", line);
+      text = format_message("{:>3}", line);
       previous_line = line;
     } else {
       text = "   ";
     }
-    text += fmt::format("     {} {:>4} {:<20}", targets.count(uint32_t(index)) ? ">>" : "  ",
-                        index, opcode_name(opcode));
+    text += format_message("     {} {:>4} {:<20}", targets.count(uint32_t(index)) ? ">>" : "  ",
+                           index, opcode_name(opcode));
     if (has_argument(opcode)) {
-      text += fmt::format(" {:>5}", argument);
+      text += format_message(" {:>5}", argument);
       std::string meaning = argument_meaning(code, opcode, argument);
       if (!meaning.empty()) text += " (" + meaning + ")";
     }

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <set>
 
-#include <fmt/format.h>
+#include "core/py/objects/message_format.hpp"
 
 namespace py {
 
@@ -112,15 +112,15 @@ class SymbolTableBuilder {
     Symbol& symbol = symbol_for(scope, name);
     uint32_t value = symbol.flags;
     if ((flag & symbol_parameter) && (value & symbol_parameter)) {
-      return fail(fmt::format("duplicate argument '{}' in function definition", raw_name),
+      return fail(format_message("duplicate argument '{}' in function definition", raw_name),
                   location);
     }
     value |= flag;
     if (scope->visiting_comprehension_target) {
       if (value & (symbol_global | symbol_nonlocal)) {
-        return fail(fmt::format("comprehension inner loop cannot rebind assignment "
-                                "expression target '{}'",
-                                raw_name),
+        return fail(format_message("comprehension inner loop cannot rebind assignment "
+                                   "expression target '{}'",
+                                   raw_name),
                     location);
       }
       value |= symbol_comprehension_iterator;
@@ -216,13 +216,14 @@ class SymbolTableBuilder {
       if (flags & (symbol_parameter | symbol_local | symbol_used | symbol_annotated)) {
         std::string message;
         if (flags & symbol_parameter) {
-          message = fmt::format("name '{}' is parameter and {}", raw_name, word);
+          message = format_message("name '{}' is parameter and {}", raw_name, word);
         } else if (flags & symbol_used) {
-          message = fmt::format("name '{}' is used prior to {} declaration", raw_name, word);
+          message = format_message("name '{}' is used prior to {} declaration", raw_name, word);
         } else if (flags & symbol_annotated) {
-          message = fmt::format("annotated name '{}' can't be {}", raw_name, word);
+          message = format_message("annotated name '{}' can't be {}", raw_name, word);
         } else {
-          message = fmt::format("name '{}' is assigned to before {} declaration", raw_name, word);
+          message =
+              format_message("name '{}' is assigned to before {} declaration", raw_name, word);
         }
         return fail(message, *statement);
       }
@@ -390,8 +391,8 @@ class SymbolTableBuilder {
       uint32_t flags = current_->flags_of(mangle(private_name_, name));
       if ((flags & (symbol_global | symbol_nonlocal)) && current_ != table_.top_ &&
           statement->simple) {
-        return fail(fmt::format("annotated name '{}' can't be {}", name,
-                                (flags & symbol_global) ? "global" : "nonlocal"),
+        return fail(format_message("annotated name '{}' can't be {}", name,
+                                   (flags & symbol_global) ? "global" : "nonlocal"),
                     *statement);
       }
       if (statement->simple) {
@@ -457,9 +458,9 @@ class SymbolTableBuilder {
       Scope* scope = stack_[index];
       if (scope->comprehension != ComprehensionKind::none) {
         if (scope->flags_of(name) & symbol_comprehension_iterator) {
-          return fail(fmt::format("assignment expression cannot rebind comprehension "
-                                  "iteration variable '{}'",
-                                  name),
+          return fail(format_message("assignment expression cannot rebind comprehension "
+                                     "iteration variable '{}'",
+                                     name),
                       *target);
         }
         continue;
@@ -541,8 +542,8 @@ class SymbolTableBuilder {
       case ComprehensionKind::dict: what = "dict comprehension"; break;
       case ComprehensionKind::generator: break;
     }
-    return fail(fmt::format("'{}' inside {}",
-                            expression->kind == ExprKind::Await ? "await" : "yield", what),
+    return fail(format_message("'{}' inside {}",
+                               expression->kind == ExprKind::Await ? "await" : "yield", what),
                 *expression);
   }
 
@@ -687,7 +688,7 @@ class SymbolTableBuilder {
     const std::string& name = symbol.name;
     if (symbol.flags & symbol_global) {
       if (symbol.flags & symbol_nonlocal) {
-        return fail(fmt::format("name '{}' is nonlocal and global", name),
+        return fail(format_message("name '{}' is nonlocal and global", name),
                     directive_location(scope, name));
       }
       symbol.scope = NameScope::global_explicit;
@@ -701,7 +702,7 @@ class SymbolTableBuilder {
                     directive_location(scope, name));
       }
       if (!bound->count(name)) {
-        return fail(fmt::format("no binding for nonlocal '{}' found", name),
+        return fail(format_message("no binding for nonlocal '{}' found", name),
                     directive_location(scope, name));
       }
       symbol.scope = NameScope::free;

@@ -45,8 +45,9 @@ Ref<> operation_next(Object* self) {
 }
 
 Ref<> operation_repr(Object* self) {
-  return make_str(fmt::format("<coroutine object {} at {}>", static_cast<OperationObject*>(self)->name,
-                              static_cast<const void*>(self)));
+  return make_str(format_message("<coroutine object {} at {}>",
+                                 static_cast<OperationObject*>(self)->name,
+                                 static_cast<const void*>(self)));
 }
 
 // close(): dropping an operation never awaited is fine.

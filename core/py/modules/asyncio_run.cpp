@@ -6,7 +6,6 @@
 // forever — ends the program: the line `--- deadlock ---` on stdout (the corpus
 // recorder's marker for a CPython run that hung), a report naming each waiting task, what
 // it waits on and its line on stderr, and exit status 1 (SystemExit(1)).
-#include <fmt/format.h>
 
 #include "core/aio/run.hpp"
 #include "core/host/host.hpp"
@@ -16,6 +15,7 @@
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/int.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/native_function.hpp"
 #include "core/py/objects/runtime.hpp"
 #include "core/py/objects/str.hpp"
@@ -44,9 +44,10 @@ std::string deadlock_report(aio::Loop& loop) {
   const std::string& filename = runtime().options.filename;
   for (aio::TaskCore* task : loop.all_tasks()) {
     std::string what = task->waiting_on();
-    report += fmt::format("  task '{}' waits on {}", task->name(),
-                          what.empty() ? std::string("nothing (it was never resumed)") : what);
-    if (task->wait_line() > 0) report += fmt::format(" ({}, line {})", filename, task->wait_line());
+    report += format_message("  task '{}' waits on {}", task->name(),
+                             what.empty() ? std::string("nothing (it was never resumed)") : what);
+    if (task->wait_line() > 0)
+      report += format_message(" ({}, line {})", filename, task->wait_line());
     report += "\n";
   }
   return report;

@@ -5,8 +5,6 @@
 // "unhandled errors in a TaskGroup (1 sub-exception)" for failed children.
 #include <optional>
 
-#include <fmt/format.h>
-
 #include "core/aio/task_group.hpp"
 #include "core/aio/timeout.hpp"
 #include "core/py/modules/asyncio_module.hpp"

@@ -128,7 +128,7 @@ int init_sys_module(Module* module) {
     Ref<TextStream> stream = make_text_stream(number);
     if (!stream) return -1;
     if (set_value(module, stream_names[number], stream) < 0) return -1;
-    if (set_value(module, fmt::format("__{}__", stream_names[number]).c_str(), stream) < 0)
+    if (set_value(module, format_message("__{}__", stream_names[number]).c_str(), stream) < 0)
       return -1;
   }
   return 0;
@@ -141,7 +141,6 @@ int init_sys_module(Module* module) {
 const char* const sys_python_source = R"PY(
 """sys's Python part: the record-like values. The C++ part (sys_module.cpp) ran first in
 this namespace and defined argv, exit, modules, the streams and the recursion limit."""
-
 
 class version_info(tuple):
     """sys.version_info: a tuple whose fields are also attributes, as CPython's."""
@@ -158,9 +157,7 @@ class version_info(tuple):
         fields = ", ".join(f"{name}={value!r}" for name, value in zip(self._fields, self))
         return f"sys.version_info({fields})"
 
-
 version_info = version_info((3, 11, 7, "final", 0))
-
 
 class _Namespace:
     """types.SimpleNamespace's behaviour for sys.implementation."""
@@ -172,10 +169,8 @@ class _Namespace:
         fields = ", ".join(f"{name}={value!r}" for name, value in self.__dict__.items())
         return f"namespace({fields})"
 
-
 implementation = _Namespace(name="awaitpad", cache_tag=None, version=version_info,
                             hexversion=hexversion)
-
 
 class float_info(tuple):
     """sys.float_info: the IEEE double's limits."""
@@ -191,7 +186,6 @@ class float_info(tuple):
     def __repr__(self):
         fields = ", ".join(f"{name}={value!r}" for name, value in zip(self._fields, self))
         return f"sys.float_info({fields})"
-
 
 float_info = float_info((1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021,
                          -307, 15, 53, 2.220446049250313e-16, 2, 1))

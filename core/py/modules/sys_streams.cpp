@@ -153,8 +153,8 @@ Ref<> stream_writable(Object* self, CallArgs args) {
 }
 
 Ref<> stream_repr(Object* self) {
-  return make_str(fmt::format("<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>",
-                              stream_name(self), is_input(self) ? "r" : "w"));
+  return make_str(format_message("<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>",
+                                 stream_name(self), is_input(self) ? "r" : "w"));
 }
 
 Ref<> get_name(Object* self) { return make_str(stream_name(self)); }

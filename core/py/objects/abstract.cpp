@@ -3,12 +3,11 @@
 // isinstance are in abstract_numbers.cpp.
 #include "core/py/objects/abstract.hpp"
 
-#include <fmt/format.h>
-
 #include "core/py/objects/dict.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/int.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/runtime.hpp"
 #include "core/py/objects/sequence_iterator.hpp"
 #include "core/py/objects/str.hpp"
@@ -81,11 +80,11 @@ Ref<Str> ascii(Object* object) {
     if (code < 0x80)
       escaped += char(code);
     else if (code <= 0xFF)
-      escaped += fmt::format("\\x{:02x}", code);
+      escaped += format_message("\\x{:02x}", code);
     else if (code <= 0xFFFF)
-      escaped += fmt::format("\\u{:04x}", code);
+      escaped += format_message("\\u{:04x}", code);
     else
-      escaped += fmt::format("\\U{:08x}", code);
+      escaped += format_message("\\U{:08x}", code);
   }
   return make_str(std::move(escaped));
 }

@@ -1,12 +1,12 @@
 // The abstract object layer (abstract.hpp), part two: operators with CPython's operand
 // order (the reflected method of a right operand whose class is a proper subclass of the
 // left's, overriding it, goes first), __index__, and isinstance/issubclass.
-#include <fmt/format.h>
 
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/int.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/native_function.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
@@ -66,8 +66,8 @@ std::nullptr_t raise_operand_error(Object* left, Object* right, BinaryOp op, boo
     symbol += "=";
   else if (op == BinaryOp::power)
     symbol += " or pow()";
-  std::string message = fmt::format("unsupported operand type(s) for {}: '{}' and '{}'", symbol,
-                                    type_name(left->type), type_name(right->type));
+  std::string message = format_message("unsupported operand type(s) for {}: '{}' and '{}'", symbol,
+                                       type_name(left->type), type_name(right->type));
   if (op == BinaryOp::right_shift && !in_place && is_print(left))
     message += ". Did you mean \"print(<message>, file=<output_stream>)\"?";
   return raise(type_error_type, message);

@@ -6,13 +6,12 @@
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/int.hpp"
 #include "core/py/objects/list.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/native_function.hpp"
 #include "core/py/objects/siphash.hpp"
 #include "core/py/objects/slot_helpers.hpp"
@@ -48,7 +47,7 @@ std::string bytes_repr(std::string_view data) {
     } else if (byte == '\r') {
       out += "\\r";
     } else if (byte < 0x20 || byte >= 0x7f) {
-      out += fmt::format("\\x{:02x}", unsigned(byte));
+      out += format_message("\\x{:02x}", unsigned(byte));
     } else {
       out += character;
     }

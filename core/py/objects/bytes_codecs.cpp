@@ -6,11 +6,10 @@
 // b'\xf0\x9f\x98A' fails at "position 0-2: invalid continuation byte").
 #include <string>
 
-#include <fmt/format.h>
-
 #include "core/py/objects/bytes.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/unicode_case.hpp"
 #include "core/py/syntax/utf8.hpp"
@@ -94,9 +93,9 @@ std::nullptr_t raise_decode_error(Codec codec, std::string_view data, size_t sta
 }
 
 std::string character_escape(char32_t code) {
-  if (code < 0x100) return fmt::format("\\x{:02x}", unsigned(code));
-  if (code < 0x10000) return fmt::format("\\u{:04x}", unsigned(code));
-  return fmt::format("\\U{:08x}", unsigned(code));
+  if (code < 0x100) return format_message("\\x{:02x}", unsigned(code));
+  if (code < 0x10000) return format_message("\\u{:04x}", unsigned(code));
+  return format_message("\\U{:08x}", unsigned(code));
 }
 
 }  // namespace

@@ -5,14 +5,13 @@
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/bytes.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/int.hpp"
 #include "core/py/objects/list.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/native_function.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
@@ -65,7 +64,7 @@ Ref<> bytes_hex(Object* self, CallArgs args) {
   const std::string& value = as_bytes(self)->value;
   for (size_t i = 0; i < value.size(); ++i) {
     if (i > 0) out += separator;
-    out += fmt::format("{:02x}", static_cast<unsigned char>(value[i]));
+    out += format_message("{:02x}", static_cast<unsigned char>(value[i]));
   }
   return make_str(std::move(out));
 }

@@ -2,13 +2,12 @@
 // super lives in super.cpp.
 #include "core/py/objects/descriptors.hpp"
 
-#include <fmt/format.h>
-
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/dict.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/getset.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/native_function.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
@@ -169,7 +168,7 @@ Ref<> classmethod_get(Object* self, Object* instance, Type* owner) {
 Ref<> method_wrapper_repr(Object* self) {
   Ref<Str> inner = repr(as_wrapper(self)->callable.get());
   if (!inner) return nullptr;
-  return make_str(fmt::format("<{}({})>", type_name(self->type), inner->value));
+  return make_str(format_message("<{}({})>", type_name(self->type), inner->value));
 }
 
 Ref<> method_wrapper_func(Object* self) { return as_wrapper(self)->callable; }

@@ -9,8 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include <fmt/format.h>
-
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/object.hpp"
 
 namespace py {
@@ -25,9 +24,10 @@ std::nullptr_t raise(Type& type, std::string_view message);
 // Raises `type()` with no arguments.
 std::nullptr_t raise_empty(Type& type);
 
+// Raises `type(format_message(format, args...))` (message_format.hpp).
 template <class... Args>
-std::nullptr_t raise_format(Type& type, fmt::format_string<Args...> format, Args&&... args) {
-  return raise(type, fmt::format(format, std::forward<Args>(args)...));
+std::nullptr_t raise_format(Type& type, std::string_view format, const Args&... args) {
+  return raise(type, format_message(format, args...));
 }
 
 // MemoryError, raised without allocating (a preallocated instance).

@@ -96,7 +96,8 @@ Ref<> group_str(Object* self) {
   Ref<Str> text = to_str(message ? message : &none_object);
   if (!text) return nullptr;
   const size_t count = members ? members->items.size() : 0;
-  return make_str(fmt::format("{} ({} sub-exception{})", text->value, count, count == 1 ? "" : "s"));
+  return make_str(
+      format_message("{} ({} sub-exception{})", text->value, count, count == 1 ? "" : "s"));
 }
 
 Ref<> get_message(Object* self) {

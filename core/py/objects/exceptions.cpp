@@ -171,7 +171,7 @@ Ref<> make_exception(Type& type, Ref<Tuple> args) {
 }
 
 std::nullptr_t raise_name_error(Str* name) {
-  Ref<Str> message = make_str(fmt::format("name '{}' is not defined", name->value));
+  Ref<Str> message = make_str(format_message("name '{}' is not defined", name->value));
   if (!message) return nullptr;
   Ref<> exception = make_exception(name_error_type, make_tuple({message.get()}));
   if (!exception || set_attribute(exception.get(), intern_borrowed("name"), name) < 0) return nullptr;
@@ -195,7 +195,7 @@ std::string safe_string(Object* value, const char* what) {
   Ref<Str> text = to_str(value);
   if (text) return text->value;
   clear_exception();
-  return fmt::format("<{} str() failed>", what);
+  return format_message("<{} str() failed>", what);
 }
 
 // The lines traceback.py prints for an exception's __notes__ (each after a newline).

@@ -11,8 +11,6 @@
 #include <cmath>
 #include <string>
 
-#include <fmt/format.h>
-
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/bytes.hpp"
 #include "core/py/objects/errors.hpp"
@@ -21,6 +19,7 @@
 #include "core/py/objects/format_spec.hpp"
 #include "core/py/objects/getset.hpp"
 #include "core/py/objects/int.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/native_function.hpp"
 #include "core/py/objects/number_parse.hpp"
 #include "core/py/objects/number_support.hpp"
@@ -187,8 +186,8 @@ Ref<> float_hex(Object* self, CallArgs args) {
     digits += hex_digits[int(mantissa)];
     mantissa -= int(mantissa);
   }
-  return make_str(fmt::format("{}0x{}p{}{}", value < 0 ? "-" : "", digits,
-                              exponent < 0 ? '-' : '+', std::abs(exponent)));
+  return make_str(format_message("{}0x{}p{}{}", value < 0 ? "-" : "", digits,
+                                 exponent < 0 ? '-' : '+', std::abs(exponent)));
 }
 
 int hex_digit_value(char c) {

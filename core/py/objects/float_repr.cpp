@@ -1,13 +1,12 @@
 // Doubles to decimal text as CPython 3.11 writes them; see float_repr.hpp for the design.
 #include "core/py/objects/float_repr.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <string_view>
 
 namespace py {
@@ -20,7 +19,7 @@ struct DecimalDigits {
   int64_t decimal_point = 1;  // where the point goes, counted from the first digit
 };
 
-// Reads "[digits][.digits][e[+-]digits]" (no sign), as {fmt} and printf write a
+// Reads "[digits][.digits][e[+-]digits]" (no sign), as printf writes a
 // non-negative number, into dtoa's form.
 DecimalDigits digits_from_text(std::string_view text) {
   int64_t exponent = 0;
@@ -66,9 +65,43 @@ std::string print_double(const char* format, int precision, double value) {
   return large;
 }
 
-// dtoa mode 0: the shortest digits that read back as `value` (>= 0, finite).
+// `text` ("D.DDDe±X" with `count` significant digits) moved one unit in its last digit,
+// up or down; count <= 17, so the digits fit in an int64.
+std::string next_digits(const std::string& text, int count, bool up) {
+  size_t mark = text.find('e');
+  int64_t digits = 0;
+  for (size_t i = 0; i < mark; ++i) {
+    if (text[i] != '.') digits = digits * 10 + (text[i] - '0');
+  }
+  digits += up ? 1 : -1;
+  int64_t exponent = std::strtoll(text.c_str() + mark + 1, nullptr, 10);
+  std::string moved = std::to_string(digits);  // may have gained or lost a digit
+  exponent += static_cast<int64_t>(moved.size()) - count;
+  return moved.substr(0, 1) + "." + moved.substr(1) + "e" + std::to_string(exponent);
+}
+
+// dtoa mode 0: the shortest digits that read back as `value` (>= 0, finite), and among
+// those the closest to it. Correctly rounded digits are the closest of their length, so
+// the first length whose rounding reads back is the answer, with one exception: just
+// above a power of two the doubles below are twice as dense, and the closest 16 digits
+// may miss below where the next 16 digits up still read back. A normal double always
+// reads back from 17 digits, and when it has a form of at most 15 digits the 15-digit
+// rounding is that form (half an ulp is less than half a unit in the 15th digit), so
+// three tries suffice; subnormals have fewer bits and may need fewer digits. (Checked
+// against CPython's repr on every power of two, its neighbours and a million random
+// doubles.)
 DecimalDigits shortest_digits(double value) {
-  return digits_from_text(fmt::format("{}", value));
+  const bool subnormal = value < std::numeric_limits<double>::min();
+  for (int count = subnormal ? 1 : 15; count <= 17; ++count) {
+    std::string text = print_double("%.*e", count - 1, value);
+    double read_back = std::strtod(text.c_str(), nullptr);
+    if (read_back == value) return digits_from_text(text);
+    if (count == 16) {
+      std::string other = next_digits(text, count, read_back < value);
+      if (std::strtod(other.c_str(), nullptr) == value) return digits_from_text(other);
+    }
+  }
+  return digits_from_text(print_double("%.*e", 16, value));  // not reached: 17 digits do
 }
 
 // dtoa mode 2: `count` (>= 1) significant digits, correctly rounded, ties to even.

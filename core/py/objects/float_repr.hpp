@@ -3,13 +3,14 @@
 //
 // Design: CPython runs David Gay's dtoa in three modes (shortest round-trip, N significant
 // digits, N digits after the point) and lays the digits out in format_float_short
-// (Python/pystrtod.c). We get the same digit strings without dtoa: the shortest round-trip
-// digits from {fmt}'s Dragonbox (shortest, and the closest to the exact value among the
-// shortest, as dtoa's mode 0), and correctly rounded digits from the C library's
+// (Python/pystrtod.c). We get the same digit strings without dtoa, from the C library's
 // snprintf("%.*e" / "%.*f"), which glibc and musl compute exactly, ties to even, as dtoa
-// does. The layout code is a port of format_float_short. Cost: a printf call per formatted
-// number, slower than dtoa for large precisions; the recorded CPython cases in
-// tests/unit/data/format_cases.txt are what keep the two digit sources honest.
+// does, and its strtod: correctly rounded digits directly, and the shortest round-trip
+// digits (dtoa's mode 0) as the first of the 15-, 16- and 17-digit roundings that strtod
+// reads back as the same double (shortest_digits in the .cpp says why that suffices).
+// The layout code is a port of format_float_short. Cost: a printf call or three per
+// formatted number, slower than dtoa for large precisions; the recorded CPython cases in
+// tests/unit/data/format_cases.txt keep the digits honest.
 #pragma once
 
 #include <cstdint>

@@ -1,11 +1,10 @@
 // getset_descriptor: a data descriptor calling a C++ getter and setter.
 #include "core/py/objects/getset.hpp"
 
-#include <fmt/format.h>
-
 #include "core/py/objects/dict.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/type.hpp"
 
@@ -46,8 +45,8 @@ int getset_set(Object* self, Object* instance, Object* value) {
 
 Ref<> getset_repr(Object* self) {
   GetSetDescriptor* descriptor = as_getset(self);
-  return make_str(fmt::format("<attribute '{}' of '{}' objects>", descriptor->definition->name,
-                              type_name(descriptor->owner)));
+  return make_str(format_message("<attribute '{}' of '{}' objects>", descriptor->definition->name,
+                                 type_name(descriptor->owner)));
 }
 
 }  // namespace

@@ -53,7 +53,7 @@ Ref<Module> load_module(std::string_view name) {
     Ref<Str> missing = make_str(name);
     if (!missing) return nullptr;
     return raise_import_error(module_not_found_error_type,
-                              fmt::format("No module named '{}'", name), missing.get());
+                              format_message("No module named '{}'", name), missing.get());
   }
   Ref<Module> module = make_module(name);
   if (!module) return nullptr;

@@ -6,18 +6,17 @@
 // starts with a branch on `big`; the small ints -5..256 and True/False are static objects
 // with immortal counts, so nothing about them is per run and a loop counter never
 // allocates. Cost: every operation on a big int copies its BigInt operands.
+#include "core/py/objects/int.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/bytes.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/float.hpp"
-#include "core/py/objects/int.hpp"
 #include "core/py/objects/native_function.hpp"
 #include "core/py/objects/number_parse.hpp"
 #include "core/py/objects/number_support.hpp"
@@ -150,7 +149,7 @@ namespace {
 
 Ref<> int_repr(Object* self) {
   Int* number = as_int(self);
-  if (!number->big) return make_str(fmt::format_int(number->value).str());
+  if (!number->big) return make_str(std::to_string(number->value));
   std::optional<std::string> digits = number->big->to_string(10);
   if (!digits)
     return raise(value_error_type,

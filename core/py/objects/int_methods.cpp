@@ -5,7 +5,6 @@
 // Design: every method works on the Int layout directly (int64_t or BigInt, int.hpp); the
 // ones whose answer is the int itself return an exact int (int.hpp exact_int), as CPython
 // does for subclasses. to_bytes/from_bytes are in int_bytes.cpp.
-#include <fmt/format.h>
 
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/errors.hpp"

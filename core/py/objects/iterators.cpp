@@ -119,13 +119,13 @@ Ref<> zip_next(Object* self) {
       if (state->strict) {
         if (i > 0) {
           return raise_format(value_error_type, "zip() argument {} is shorter than argument{} {}",
-                              i + 1, i == 1 ? "" : "s", i == 1 ? "1" : fmt::format("1-{}", i));
+                              i + 1, i == 1 ? "" : "s", i == 1 ? "1" : format_message("1-{}", i));
         }
         for (size_t j = 1; j < state->iterators.size(); ++j) {
           Ref<> extra = iter_next(state->iterators[j].get());
           if (extra) {
             return raise_format(value_error_type, "zip() argument {} is longer than argument{} {}",
-                                j + 1, j == 1 ? "" : "s", j == 1 ? "1" : fmt::format("1-{}", j));
+                                j + 1, j == 1 ? "" : "s", j == 1 ? "1" : format_message("1-{}", j));
           }
           if (exception_pending()) return nullptr;
         }

@@ -2,12 +2,11 @@
 // __getattr__ (PEP 562) and CPython's reprs and AttributeError text.
 #include "core/py/objects/module.hpp"
 
-#include <fmt/format.h>
-
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/dict.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/native_function.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/type.hpp"
@@ -47,7 +46,8 @@ Ref<> module_get_attribute(Object* self, Str* name) {
   Module* module = as_module(self);
   if (Object* hook = dict_lookup_str(module->dict.get(), "__getattr__")) return call(hook, {name});
   return raise_attribute_error(
-      self, name, fmt::format("module '{}' has no attribute '{}'", module_name(module), name->value));
+      self, name,
+      format_message("module '{}' has no attribute '{}'", module_name(module), name->value));
 }
 
 // "<module 'math' (built-in)>", "<module '__main__' from 'main.py'>"
@@ -56,8 +56,9 @@ Ref<> module_repr(Object* self) {
   std::string name = module_name(module);
   Object* file = dict_lookup_str(module->dict.get(), "__file__");
   if (file && is_str(file))
-    return make_str(fmt::format("<module '{}' from '{}'>", name, static_cast<Str*>(file)->value));
-  return make_str(fmt::format("<module '{}' (built-in)>", name));
+    return make_str(
+        format_message("<module '{}' from '{}'>", name, static_cast<Str*>(file)->value));
+  return make_str(format_message("<module '{}' (built-in)>", name));
 }
 
 // types.ModuleType(name, doc=None)

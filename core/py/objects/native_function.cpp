@@ -2,8 +2,6 @@
 // native code shares, with CPython's TypeError texts.
 #include "core/py/objects/native_function.hpp"
 
-#include <fmt/format.h>
-
 #include <string_view>
 
 #include "core/py/objects/descriptors.hpp"
@@ -11,6 +9,7 @@
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/getset.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/module.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
@@ -91,15 +90,15 @@ Ref<> native_repr(Object* self) {
   NativeFunction* function = as_native(self);
   Object* bound = function->self.get();
   if (!bound || is_instance(bound, module_type))
-    return make_str(fmt::format("<built-in function {}>", function->method->name));
-  return make_str(fmt::format("<built-in method {} of {} object at {}>", function->method->name,
-                              type_name(bound->type), fmt::ptr(bound)));
+    return make_str(format_message("<built-in function {}>", function->method->name));
+  return make_str(format_message("<built-in method {} of {} object at {}>", function->method->name,
+                                 type_name(bound->type), static_cast<const void*>(bound)));
 }
 
 Ref<> method_descriptor_repr(Object* self) {
   NativeFunction* descriptor = as_native(self);
-  return make_str(fmt::format("<method '{}' of '{}' objects>", descriptor->method->name,
-                              type_name(descriptor->owner)));
+  return make_str(format_message("<method '{}' of '{}' objects>", descriptor->method->name,
+                                 type_name(descriptor->owner)));
 }
 
 Ref<> native_get_name(Object* self) {
@@ -112,9 +111,10 @@ Ref<> native_get_qualified_name(Object* self) {
   Object* bound = function->self.get();
   if (function->owner)
     return make_str(
-        fmt::format("{}.{}", type_qualified_name(function->owner), function->method->name));
+        format_message("{}.{}", type_qualified_name(function->owner), function->method->name));
   if (bound && !is_instance(bound, module_type))
-    return make_str(fmt::format("{}.{}", type_qualified_name(bound->type), function->method->name));
+    return make_str(
+        format_message("{}.{}", type_qualified_name(bound->type), function->method->name));
   return native_get_name(self);
 }
 

@@ -1,7 +1,6 @@
 // `object`, the root of every class: generic attribute access with the descriptor protocol
 // (CPython's PyObject_GenericGetAttr / SetAttr), object.__new__/__init__'s argument checks,
 // and the default repr, str, comparison, hash, __format__, __dir__ and __init_subclass__.
-#include <fmt/format.h>
 
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/dict.hpp"
@@ -10,6 +9,7 @@
 #include "core/py/objects/getset.hpp"
 #include "core/py/objects/int.hpp"
 #include "core/py/objects/list.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/native_function.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
@@ -53,9 +53,9 @@ std::nullptr_t raise_attribute_error(Object* object, Str* name, std::string_view
 Ref<> generic_get_attribute(Object* object, Str* name) {
   Ref<> value = generic_get_attribute_or_missing(object, name);
   if (!value && !exception_pending())
-    raise_attribute_error(object, name,
-                          fmt::format("'{}' object has no attribute '{}'", type_name(object->type),
-                                      name->value));
+    raise_attribute_error(
+        object, name,
+        format_message("'{}' object has no attribute '{}'", type_name(object->type), name->value));
   return value;
 }
 
@@ -134,8 +134,8 @@ namespace {
 
 // "<__main__.C object at 0x7f...>"; builtin types show their name only.
 Ref<> object_repr(Object* self) {
-  return make_str(
-      fmt::format("<{} object at {}>", type_display_name(self->type), fmt::ptr(self)));
+  return make_str(format_message("<{} object at {}>", type_display_name(self->type),
+                                 static_cast<const void*>(self)));
 }
 
 Ref<> object_str(Object* self) { return repr(self); }

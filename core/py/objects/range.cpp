@@ -137,8 +137,8 @@ Ref<> range_iterator_next(Object* self) {
 
 Ref<> range_repr(Object* self) {
   Range* range = as_range(self);
-  if (range->step == 1) return make_str(fmt::format("range({}, {})", range->start, range->stop));
-  return make_str(fmt::format("range({}, {}, {})", range->start, range->stop, range->step));
+  if (range->step == 1) return make_str(format_message("range({}, {})", range->start, range->stop));
+  return make_str(format_message("range({}, {}, {})", range->start, range->stop, range->step));
 }
 
 // Ranges are equal when they hold the same values.

@@ -2,13 +2,13 @@
 // can call them by name — int.__add__(1, 2), object.__init__(self), super().__init__(),
 // dict.__setitem__(d, k, v), list.__len__. One SlotWrapper object per (type, dunder) sits
 // in the type's dict; looking it up on an instance binds it (a method-wrapper).
-#include <fmt/format.h>
 
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/dict.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/int.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
 #include "core/py/objects/type.hpp"
@@ -224,19 +224,20 @@ Ref<> new_wrapper_get(Object* self, Object*, Type*) { return Ref<>::borrow(self)
 
 Ref<> wrapper_repr(Object* self) {
   SlotWrapper* wrapper = as_wrapper(self);
-  return make_str(fmt::format("<slot wrapper '{}' of '{}' objects>", wrapper->slot->name,
-                              type_name(wrapper->owner)));
+  return make_str(format_message("<slot wrapper '{}' of '{}' objects>", wrapper->slot->name,
+                                 type_name(wrapper->owner)));
 }
 
 Ref<> bound_wrapper_repr(Object* self) {
   SlotWrapper* wrapper = as_wrapper(self);
-  return make_str(fmt::format("<method-wrapper '{}' of {} object at {}>", wrapper->slot->name,
-                              type_name(wrapper->self->type), fmt::ptr(wrapper->self.get())));
+  return make_str(format_message("<method-wrapper '{}' of {} object at {}>", wrapper->slot->name,
+                                 type_name(wrapper->self->type),
+                                 static_cast<const void*>(wrapper->self.get())));
 }
 
 Ref<> new_wrapper_repr(Object* self) {
-  return make_str(fmt::format("<built-in method __new__ of type object at {}>",
-                              fmt::ptr(as_wrapper(self)->owner)));
+  return make_str(format_message("<built-in method __new__ of type object at {}>",
+                                 static_cast<const void*>(as_wrapper(self)->owner)));
 }
 
 }  // namespace

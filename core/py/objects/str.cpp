@@ -7,18 +7,17 @@
 #include <string>
 #include <unordered_map>
 
-#include <fmt/format.h>
-
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/bytes.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/int.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/native_function.hpp"
 #include "core/py/objects/runtime.hpp"
-#include "core/py/objects/slot_helpers.hpp"
 #include "core/py/objects/siphash.hpp"
 #include "core/py/objects/slice.hpp"
+#include "core/py/objects/slot_helpers.hpp"
 #include "core/py/objects/type.hpp"
 #include "core/py/objects/unicode_case.hpp"
 #include "core/py/syntax/utf8.hpp"
@@ -96,11 +95,11 @@ std::string str_repr(std::string_view utf8) {
       if (unicode::has(code, unicode::printable)) {
         out.append(utf8.substr(start, i - start));
       } else if (code < 0x100) {
-        out += fmt::format("\\x{:02x}", unsigned(code));
+        out += format_message("\\x{:02x}", unsigned(code));
       } else if (code < 0x10000) {
-        out += fmt::format("\\u{:04x}", unsigned(code));
+        out += format_message("\\u{:04x}", unsigned(code));
       } else {
-        out += fmt::format("\\U{:08x}", unsigned(code));
+        out += format_message("\\U{:08x}", unsigned(code));
       }
       continue;
     }
@@ -115,7 +114,7 @@ std::string str_repr(std::string_view utf8) {
           out += '\\';
           out += char(byte);
         } else if (byte < 0x20 || byte == 0x7f) {
-          out += fmt::format("\\x{:02x}", unsigned(byte));
+          out += format_message("\\x{:02x}", unsigned(byte));
         } else {
           out += char(byte);
         }

@@ -1,13 +1,13 @@
 // super(): attribute lookup that starts after a given class in the MRO of the bound
 // object's class (CPython's super_getattro), in its zero-argument form (the VM supplies the
 // running function's class and first argument) and its explicit super(C, obj) form.
-#include <fmt/format.h>
 
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/descriptors.hpp"
 #include "core/py/objects/dict.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
 #include "core/py/objects/type.hpp"
@@ -108,8 +108,8 @@ Ref<> super_repr(Object* self) {
   std::string start = super->start_type ? type_name(super->start_type) : "?";
   if (super->object_type)
     return make_str(
-        fmt::format("<super: <class '{}'>, <{} object>>", start, type_name(super->object_type)));
-  return make_str(fmt::format("<super: <class '{}'>, NULL>", start));
+        format_message("<super: <class '{}'>, <{} object>>", start, type_name(super->object_type)));
+  return make_str(format_message("<super: <class '{}'>, NULL>", start));
 }
 
 }  // namespace

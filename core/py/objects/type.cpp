@@ -4,8 +4,6 @@
 // __name__, __qualname__, __module__, __mro__, __bases__, __base__, __dict__, __doc__.
 #include "core/py/objects/type.hpp"
 
-#include <fmt/format.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -19,6 +17,7 @@
 #include "core/py/objects/getset.hpp"
 #include "core/py/objects/int.hpp"
 #include "core/py/objects/list.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/native_function.hpp"
 #include "core/py/objects/ready.hpp"
 #include "core/py/objects/sequence_iterator.hpp"
@@ -171,7 +170,7 @@ void type_destruct(Object* self) {
 }
 
 Ref<> type_repr(Object* self) {
-  return make_str(fmt::format("<class '{}'>", type_display_name(as_type(self))));
+  return make_str(format_message("<class '{}'>", type_display_name(as_type(self))));
 }
 
 // --- attributes of classes -----------------------------------------------------------------
@@ -196,8 +195,8 @@ Ref<> type_get_attribute(Object* self, Str* name) {
   Ref<> value = type_get_attribute_or_missing(as_type(self), name);
   if (!value && !exception_pending())
     raise_attribute_error(self, name,
-                          fmt::format("type object '{}' has no attribute '{}'",
-                                      type_name(as_type(self)), name->value));
+                          format_message("type object '{}' has no attribute '{}'",
+                                         type_name(as_type(self)), name->value));
   return value;
 }
 

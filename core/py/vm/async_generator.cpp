@@ -7,7 +7,6 @@
 // loop) by Generator::last_yield_was_own, which the VM sets on YIELD_VALUE. Cost: an
 // `async for` step runs in a nested loop, so a blocking call inside an async generator
 // raises instead of suspending.
-#include <fmt/format.h>
 
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/errors.hpp"

@@ -116,10 +116,11 @@ Ref<> import_from(Object* module, Str* name) {
     // A submodule not yet bound as an attribute: `from package import submodule`.
     std::string full = static_cast<Str*>(module_name.get())->value + "." + name->value;
     if (Object* loaded = dict_lookup_str(runtime().modules, full)) return Ref<>::borrow(loaded);
-    return raise_import_error(import_error_type,
-                              fmt::format("cannot import name '{}' from '{}' (unknown location)",
-                                          name->value, static_cast<Str*>(module_name.get())->value),
-                              module_name.get());
+    return raise_import_error(
+        import_error_type,
+        format_message("cannot import name '{}' from '{}' (unknown location)", name->value,
+                       static_cast<Str*>(module_name.get())->value),
+        module_name.get());
   }
   return raise_format(import_error_type, "cannot import name '{}' from '<unknown module name>' "
                       "(unknown location)", name->value);

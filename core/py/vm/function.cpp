@@ -4,13 +4,12 @@
 #include <cstddef>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "core/py/compiler/code.hpp"
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/dict.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/module.hpp"
 #include "core/py/objects/runtime.hpp"
 #include "core/py/objects/str.hpp"
@@ -64,17 +63,17 @@ void raise_too_many_positional(Function* function, Object** locals, size_t given
   bool plural;
   if (default_count) {
     plural = true;
-    signature = fmt::format("from {} to {}", code->argument_count - default_count,
-                            code->argument_count);
+    signature =
+        format_message("from {} to {}", code->argument_count - default_count, code->argument_count);
   } else {
     plural = code->argument_count != 1;
-    signature = fmt::format("{}", code->argument_count);
+    signature = format_message("{}", code->argument_count);
   }
   std::string keyword_only_signature;
   if (keyword_only_given)
-    keyword_only_signature =
-        fmt::format(" positional argument{} (and {} keyword-only argument{})",
-                    given != 1 ? "s" : "", keyword_only_given, keyword_only_given != 1 ? "s" : "");
+    keyword_only_signature = format_message(
+        " positional argument{} (and {} keyword-only argument{})", given != 1 ? "s" : "",
+        keyword_only_given, keyword_only_given != 1 ? "s" : "");
   raise_format(type_error_type, "{}() takes {} positional argument{} but {}{} {} given",
                qualified_name_text(function), signature, plural ? "s" : "", given,
                keyword_only_signature, given == 1 && !keyword_only_given ? "was" : "were");
@@ -326,13 +325,13 @@ std::string function_description(Object* callable) {
   Ref<> qualified_name = get_attribute_or_missing(callable, intern_borrowed("__qualname__"));
   if (!qualified_name || !is_str(qualified_name.get())) {
     clear_exception();
-    return fmt::format("'{}' object", type_name(callable->type));
+    return format_message("'{}' object", type_name(callable->type));
   }
   Ref<> module = get_attribute_or_missing(callable, intern_borrowed("__module__"));
   clear_exception();
   const std::string& name = static_cast<Str*>(qualified_name.get())->value;
   if (module && is_str(module.get()) && static_cast<Str*>(module.get())->value != "builtins")
-    return fmt::format("{}.{}()", static_cast<Str*>(module.get())->value, name);
+    return format_message("{}.{}()", static_cast<Str*>(module.get())->value, name);
   return name + "()";
 }
 

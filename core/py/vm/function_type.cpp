@@ -4,8 +4,6 @@
 #include <cstddef>
 #include <cstdint>
 
-#include <fmt/format.h>
-
 #include "core/py/compiler/code.hpp"
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/dict.hpp"
@@ -13,6 +11,7 @@
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/getset.hpp"
 #include "core/py/objects/int.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
 #include "core/py/objects/type.hpp"
@@ -47,9 +46,9 @@ void function_destruct(Object* self) {
 }
 
 Ref<> function_repr(Object* self) {
-  return make_str(fmt::format("<function {} at {:#x}>",
-                              static_cast<Str*>(as_function(self)->qualified_name.get())->value,
-                              uintptr_t(self)));
+  return make_str(format_message("<function {} at {:#x}>",
+                                 static_cast<Str*>(as_function(self)->qualified_name.get())->value,
+                                 uintptr_t(self)));
 }
 
 Ref<> function_descriptor_get(Object* self, Object* instance, Type*) {
@@ -188,7 +187,7 @@ Ref<> method_repr(Object* self) {
   Ref<Str> self_text = repr(method->self.get());
   if (!self_text) return nullptr;
   std::string name_text = name && is_str(name.get()) ? static_cast<Str*>(name.get())->value : "?";
-  return make_str(fmt::format("<bound method {} of {}>", name_text, self_text->value));
+  return make_str(format_message("<bound method {} of {}>", name_text, self_text->value));
 }
 
 Ref<> method_get_attribute(Object* self, Str* name) {
@@ -228,9 +227,9 @@ const GetSetDefinition method_getsets[] = {
 
 Ref<> cell_repr(Object* self) {
   Object* contents = static_cast<Cell*>(self)->contents.get();
-  if (!contents) return make_str(fmt::format("<cell at {:#x}: empty>", uintptr_t(self)));
-  return make_str(fmt::format("<cell at {:#x}: {} object at {:#x}>", uintptr_t(self),
-                              type_name(contents->type), uintptr_t(contents)));
+  if (!contents) return make_str(format_message("<cell at {:#x}: empty>", uintptr_t(self)));
+  return make_str(format_message("<cell at {:#x}: {} object at {:#x}>", uintptr_t(self),
+                                 type_name(contents->type), uintptr_t(contents)));
 }
 
 Ref<> get_cell_contents(Object* self) {

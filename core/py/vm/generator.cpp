@@ -6,14 +6,13 @@
 #include <string>
 #include <utility>
 
-#include <fmt/format.h>
-
 #include "core/py/compiler/code.hpp"
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/getset.hpp"
 #include "core/py/objects/int.hpp"
+#include "core/py/objects/message_format.hpp"
 #include "core/py/objects/native_function.hpp"
 #include "core/py/objects/runtime.hpp"
 #include "core/py/objects/str.hpp"
@@ -59,8 +58,8 @@ void warn_never_awaited(Generator* coroutine) {
     std::string filename = frame->code->filename ? frame->code->filename->value : "?";
     int line = frame->line();
     if (!reported.insert({filename, line}).second) return;
-    text = fmt::format("{}:{}: RuntimeWarning: coroutine '{}' was never awaited\n", filename,
-                       line, name);
+    text = format_message("{}:{}: RuntimeWarning: coroutine '{}' was never awaited\n", filename,
+                          line, name);
     const auto& sources = runtime().sources;
     auto found = sources.find(filename);
     if (found != sources.end()) {
@@ -79,7 +78,7 @@ void warn_never_awaited(Generator* coroutine) {
     text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
   } else {
     if (!reported.insert({"sys", 1}).second) return;
-    text = fmt::format("sys:1: RuntimeWarning: coroutine '{}' was never awaited\n", name);
+    text = format_message("sys:1: RuntimeWarning: coroutine '{}' was never awaited\n", name);
   }
   write_stderr(text);
 }
@@ -100,8 +99,8 @@ void finalize(Generator* generator) {
     Ref<> error = take_exception();
     Ref<Str> described = repr(generator);
     clear_exception();
-    write_stderr(fmt::format("Exception ignored in: {}\n",
-                             described ? described->value : std::string("<generator>")));
+    write_stderr(format_message("Exception ignored in: {}\n",
+                                described ? described->value : std::string("<generator>")));
     if (error) write_stderr(format_traceback(error.get()));
   }
   generator->refcount = 0;
@@ -127,7 +126,7 @@ Ref<> generator_repr(Object* self) {
   std::string name = generator->qualified_name && is_str(generator->qualified_name.get())
                          ? static_cast<Str*>(generator->qualified_name.get())->value
                          : "?";
-  return make_str(fmt::format("<{} object {} at {:#x}>", kind, name, uintptr_t(self)));
+  return make_str(format_message("<{} object {} at {:#x}>", kind, name, uintptr_t(self)));
 }
 
 Ref<> generator_iter(Object* self) { return Ref<>::borrow(self); }
