@@ -7,9 +7,47 @@ Each MODULE.py (core/py/modules/lib/NAME.py, where NAME may contain dots for sub
 e.g. collections.abc.py) becomes one row of `py::embedded_modules`, sorted by name, its
 source stored as bytes so that no character of it needs escaping. The build runs this
 whenever a module changes (CMakeLists.txt); the output is a build product, never committed.
+
+Comments and docstrings are left out (a sixth of the bytes the page downloads for these
+modules): they explain the module to its readers, not to programs, whose __doc__ of our
+own helpers would never be CPython's text anyway. Every other token stays on its line, so
+line numbers in tracebacks are the file's.
 """
+import ast
+import io
 import os
 import sys
+import tokenize
+
+
+def without_comments_and_docstrings(source):
+    lines = source.split("\n")
+    edits = []  # (row, col, end_row, end_col, replacement): rows from 1, cols in characters
+
+    def character_column(row, byte_column):
+        return len(lines[row - 1].encode()[:byte_column].decode())
+
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        first = node.body[0]
+        if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
+                and isinstance(first.value.value, str):
+            # A statement that is not a string keeps the body non-empty and sets no
+            # __doc__; parentheses let it span the docstring's lines.
+            newlines = first.end_lineno - first.lineno
+            replacement = "0" if newlines == 0 else "(0" + "\n" * newlines + ")"
+            edits.append((first.lineno, character_column(first.lineno, first.col_offset),
+                          first.end_lineno, character_column(first.end_lineno, first.end_col_offset),
+                          replacement))
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.COMMENT:
+            row, column = token.start
+            edits.append((row, column, row, len(lines[row - 1]), ""))
+    for row, column, end_row, end_column, replacement in sorted(edits, reverse=True):
+        edited = lines[row - 1][:column] + replacement + lines[end_row - 1][end_column:]
+        lines[row - 1:end_row] = edited.split("\n")
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def main():
@@ -22,15 +60,16 @@ def main():
         "namespace py {",
         "namespace {",
     ]
+    sizes = []
     for index, (name, path) in enumerate(rows):
-        with open(path, "rb") as file:
-            data = file.read()
+        with open(path, encoding="utf-8") as file:
+            data = without_comments_and_docstrings(file.read()).encode()
+        sizes.append(len(data))
         body = ",".join(str(byte) for byte in data + b"\0")
         lines.append(f"const unsigned char module_{index}[] = {{{body}}};  // {name}")
     lines += ["}  // namespace", "", "const EmbeddedModule embedded_modules[] = {"]
     for index, (name, path) in enumerate(rows):
-        size = os.path.getsize(path)
-        lines.append(f'    {{"{name}", reinterpret_cast<const char*>(module_{index}), {size}}},')
+        lines.append(f'    {{"{name}", reinterpret_cast<const char*>(module_{index}), {sizes[index]}}},')
     lines += ["    {nullptr, nullptr, 0},", "};", "", "}  // namespace py", ""]
     text = "\n".join(lines)
     # Rewrite only on change, so an unchanged module set triggers no recompile.
