@@ -20,6 +20,12 @@ Usage
                         is appended (default: "build/native/awaitpad run
                         --virtual-time", relative to the repository root).
                         For the wasm build: --interpreter "node wasm/cli.mjs run"
+    --server CMD        instead of --interpreter: a program server, started once
+                        per job, that reads a program path per line on stdin and
+                        answers a JSON line {"stdout", "stderr", "status"} per
+                        program, e.g. "node wasm/cli.mjs serve --virtual-time"
+                        (Node's start and the module's compile then happen once
+                        per job, not once per program)
     -j N, --jobs N      programs run in parallel (default: number of CPUs)
     --timeout S         real seconds one program may run (default 10); a
                         program still running is killed and counts as failed
@@ -58,13 +64,17 @@ Exit status: 0 when every program passed or failed as listed, 1 otherwise,
 import argparse
 import concurrent.futures
 import difflib
+import json
 import os
+import select
 import shlex
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_PATHS = ["tests/programs", "tests/scenarios"]
@@ -138,6 +148,46 @@ def run_one(program, interpreter, timeout):
             process.communicate()
             return f"still running after {timeout:g} s (killed)"
     return stdout, stderr.decode("utf-8", "replace"), process.returncode
+
+
+class ProgramServer:
+    """One --server process, started on first use and again after a timeout kills it."""
+
+    def __init__(self, command):
+        self.command = command
+        self.process = None
+        self.pending = b""  # answer bytes read past the last newline
+
+    def run(self, program, timeout):
+        """Like run_one: (stdout bytes, stderr text, status), or a str on timeout."""
+        if self.process is None:
+            self.process = subprocess.Popen(self.command, stdin=subprocess.PIPE,
+                                            stdout=subprocess.PIPE, start_new_session=True)
+            self.pending = b""
+        self.process.stdin.write(os.path.abspath(program).encode() + b"\n")
+        self.process.stdin.flush()
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self.pending:
+            remaining = deadline - time.monotonic()
+            readable = remaining > 0 and select.select([self.process.stdout], [], [], remaining)[0]
+            if not readable:
+                self.stop()
+                return f"still running after {timeout:g} s (killed)"
+            chunk = os.read(self.process.stdout.fileno(), 1 << 16)
+            if not chunk:
+                status = self.process.wait()
+                self.process = None
+                return f"the program server exited with status {status}"
+            self.pending += chunk
+        line, self.pending = self.pending.split(b"\n", 1)
+        answer = json.loads(line)
+        return answer["stdout"].encode("utf-8"), answer["stderr"], answer["status"]
+
+    def stop(self):
+        if self.process is not None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+            self.process = None
 
 
 def compare(expected, run):
@@ -219,6 +269,7 @@ def main(argv):
     parser.add_argument("paths", nargs="*", help="PROGRAM.py files or directories")
     parser.add_argument("--interpreter", default=DEFAULT_INTERPRETER,
                         help="command that runs one program (its path is appended)")
+    parser.add_argument("--server", help="command of a program server, one per job")
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--timeout", type=float, default=10.0,
                         help="real seconds a program may run (default 10)")
@@ -230,14 +281,24 @@ def main(argv):
     programs = find_programs(paths)
     if not programs:
         usage_failure("no programs found")
-    interpreter = shlex.split(options.interpreter)
+    interpreter = shlex.split(options.server or options.interpreter)
     if not interpreter:
-        usage_failure("--interpreter is empty")
-    if options.interpreter == DEFAULT_INTERPRETER:
+        usage_failure("--server is empty" if options.server is not None else "--interpreter is empty")
+    if not options.server and options.interpreter == DEFAULT_INTERPRETER:
         interpreter[0] = os.path.join(REPOSITORY, interpreter[0])
     if shutil.which(interpreter[0]) is None:
         usage_failure(f"cannot run the interpreter {interpreter[0]!r} (build it, or pass --interpreter)")
     known_failures = read_known_failures(options.known_failures)
+    servers = []  # every job's ProgramServer, to stop at the end
+    job = threading.local()
+
+    def run_program(program):
+        if not options.server:
+            return run_one(program, interpreter, options.timeout)
+        if not hasattr(job, "server"):
+            job.server = ProgramServer(interpreter)
+            servers.append(job.server)
+        return job.server.run(program, options.timeout)
 
     def check(program):
         listed = repository_path(program) in known_failures
@@ -245,13 +306,15 @@ def main(argv):
             return Outcome(program, ["not recorded: run python3 scripts/record_cpython.py "
                                      + program], listed)
         try:
-            run = run_one(program, interpreter, options.timeout)
+            run = run_program(program)
         except OSError as error:  # the interpreter could not be started at all
             return Outcome(program, [f"cannot run {interpreter[0]}: {error.strerror}"], listed)
         return Outcome(program, compare(Expected(program), run), listed)
 
     with concurrent.futures.ThreadPoolExecutor(max(1, options.jobs)) as pool:
         outcomes = list(pool.map(check, programs))
+    for server in servers:
+        server.stop()
 
     counts = {"ok": 0, "FAIL": 0, "XFAIL": 0, "XPASS": 0}
     for outcome in outcomes:

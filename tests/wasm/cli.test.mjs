@@ -77,6 +77,7 @@ test('usage errors exit 2 and say what is wrong', () => {
     [['run', 'a.py', '--seed', '-1'], '--seed needs a non-negative integer, got: -1'],
     [['run', 'a.py', '--fast'], 'unknown option: --fast'],
     [['run', 'a.py', 'b.py'], 'unexpected argument: b.py'],
+    [['serve', 'a.py'], 'unexpected argument: a.py'],
   ];
   for (const [args, message] of cases) {
     const result = runCli(args);
@@ -87,4 +88,23 @@ test('usage errors exit 2 and say what is wrong', () => {
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /can't open file .*nowhere\.py': No such file or directory/);
   assert.equal(runCli(['--help']).status, 0);
+});
+
+test('serve answers each file as run would, in order, a fresh program each time', () => {
+  const first = program('serve_first.py', 'counter = 1\nprint("first", counter)\n');
+  const second = program('serve_second.py',
+    'print("second", globals().get("counter"))\nraise SystemExit(4)\n');
+  const missing = path.join(scratch, 'serve_nowhere.py');
+  const served = runCli(['serve', '--virtual-time'], `${first}\n${second}\n${missing}\n`);
+  assert.equal(served.status, 0);
+  const answers = served.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+  const expected = [first, second].map((file) => {
+    const alone = runCli(['run', '--virtual-time', file]);
+    return { stdout: alone.stdout, stderr: alone.stderr, status: alone.status };
+  });
+  assert.deepEqual(answers.slice(0, 2), expected);
+  assert.equal(answers[0].stdout, runCpython(first).stdout);
+  assert.equal(answers[1].stdout, runCpython(second).stdout);
+  assert.equal(answers[2].status, 2);
+  assert.match(answers[2].stderr, /can't open file .*serve_nowhere\.py'/);
 });
