@@ -10,16 +10,15 @@
 //
 // Run: node --test tests/web/        (needs /usr/bin/chromium and a wasm build)
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-import { startStaticServer } from './static_server.mjs';
+import { startStaticServer } from '../../scripts/static_server.mjs';
+import { runCPython } from './cpython.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -134,26 +133,6 @@ function lineArrival(events, line) {
   const found = stdoutLines(events).find((entry) => entry.line === line);
   assert.ok(found, `no stdout line ${JSON.stringify(line)} in ${JSON.stringify(textOf(events, 'stdout'))}`);
   return found.at;
-}
-
-// Runs `source` as main.py under CPython 3 in a fresh directory, the way the runner names
-// it; resolves to {stdout, stderr, status} with the directory taken out of file names.
-function runCPython(source, stdin = '') {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'awaitpad-cpython-'));
-  fs.writeFileSync(path.join(directory, 'main.py'), source);
-  return new Promise((resolve, reject) => {
-    const child = spawn('python3', ['main.py'], { cwd: directory });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => { stdout += chunk; });
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
-    child.on('error', reject);
-    child.on('close', (status) => {
-      fs.rmSync(directory, { recursive: true, force: true });
-      resolve({ stdout, stderr: stderr.replaceAll(`${directory}/`, ''), status });
-    });
-    child.stdin.end(stdin);
-  });
 }
 
 // Runs `source` on the page and under CPython at once (CPython sleeps in real time too).

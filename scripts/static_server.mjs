@@ -1,7 +1,8 @@
-// A tiny static file server for the browser tests (tests/web/runner.test.mjs): serves the
-// repository root on 127.0.0.1 at a free port with the MIME types module workers and
-// WebAssembly.compileStreaming require, and counts the requests for each path — so a test
-// can check that the runner downloads awaitpad.wasm exactly once per page load.
+// A tiny static file server: `npm start` serves dist/ with it (scripts/serve.mjs) and the
+// browser tests (tests/web/) serve the repository root or dist/ at a free port. It sends
+// the MIME types module workers and WebAssembly.compileStreaming require, answers a
+// directory with its index.html, and counts the requests for each path — so a test can
+// check that the runner downloads awaitpad.wasm exactly once per page load.
 // Responses are `Cache-Control: no-store`: a second download must show as a request.
 import fs from 'node:fs/promises';
 import http from 'node:http';
@@ -23,26 +24,29 @@ function mimeType(filePath) {
 // The file under `root` that `pathname` names, or null when it would leave `root`.
 function resolveFile(root, pathname) {
   const filePath = path.resolve(root, `.${decodeURIComponent(pathname)}`);
-  return filePath.startsWith(root + path.sep) ? filePath : null;
+  return filePath === root || filePath.startsWith(root + path.sep) ? filePath : null;
 }
 
 async function respond(root, request, response) {
   const { pathname } = new URL(request.url, 'http://localhost');
-  const filePath = resolveFile(root, pathname);
+  const resolved = resolveFile(root, pathname);
+  const file = resolved !== null && pathname.endsWith('/') ? path.join(resolved, 'index.html') : resolved;
+  const head = request.method === 'HEAD';
   let body = null;
-  if (filePath !== null && request.method === 'GET') {
-    body = await fs.readFile(filePath).catch(() => null);
+  if (file !== null && (request.method === 'GET' || head)) {
+    body = await fs.readFile(file).catch(() => null);
   }
   if (body === null) {
     response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
     return;
   }
-  response.writeHead(200, { 'Content-Type': mimeType(filePath), 'Cache-Control': 'no-store' });
-  response.end(body);
+  response.writeHead(200, { 'Content-Type': mimeType(file), 'Cache-Control': 'no-store' });
+  response.end(head ? undefined : body);
 }
 
-// Resolves to {origin, requestCount(pathname), close()} once the server listens.
-export async function startStaticServer(root) {
+// Serves `root` on `host`:`port` (0: a free port); resolves to
+// {origin, requestCount(pathname), close()} once the server listens.
+export async function startStaticServer(root, { host = '127.0.0.1', port = 0 } = {}) {
   const absoluteRoot = path.resolve(root);
   const counts = new Map();
   const server = http.createServer((request, response) => {
@@ -54,11 +58,10 @@ export async function startStaticServer(root) {
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(port, host, resolve);
   });
-  const { port } = server.address();
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${host}:${server.address().port}`,
     requestCount: (pathname) => counts.get(pathname) ?? 0,
     close: () => new Promise((resolve) => {
       server.closeAllConnections();

@@ -1,0 +1,279 @@
+// End-to-end tests of the playground page (web/, issue 5) in headless Chromium, against
+// the built dist/ served as any static host would serve it. They drive the page as a
+// person does — the editor, the buttons by their accessible names, Ctrl+Enter — and
+// read what it shows: the Output region and the status line.
+//
+// Expected output comes from CPython (`python3`, run by the test), never from awaitpad.
+//
+// Run: npm run build && node --test tests/web/page.test.mjs
+// (ctest builds dist/ first: the web/build fixture of wasm/browser in CMakeLists.txt.)
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+import { startStaticServer } from '../../scripts/static_server.mjs';
+import { runCPython, runCPythonVirtualTime } from './cpython.mjs';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = path.join(REPO_ROOT, 'dist');
+const WASM_DIR = path.resolve(REPO_ROOT, process.env.AWAITPAD_WASM_DIR ?? 'build/wasm');
+const RESULTS = path.join(REPO_ROOT, 'test-results');
+const CHROMIUM_PATH = '/usr/bin/chromium';
+const DEFAULT_EXAMPLE = path.join(REPO_ROOT, 'web', 'examples', 'three_tasks.py');
+const TEST_TIMEOUT_MS = 30_000;
+const ENDED_STATES = ['finished', 'stopped', 'error'];
+
+let server;
+let browser;
+
+// dist/ must exist and carry the wasm this run tests, not an older build's.
+function requireCurrentDist() {
+  const hint = 'build the page first: npm run build (with the same AWAITPAD_WASM_DIR)';
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error(`dist/ is missing: ${hint}`);
+  const built = path.join(DIST, 'runtime', 'awaitpad.wasm');
+  const source = path.join(WASM_DIR, 'awaitpad.wasm');
+  if (!fs.existsSync(built) || !fs.readFileSync(built).equals(fs.readFileSync(source))) {
+    throw new Error(`dist/runtime/awaitpad.wasm is not ${source}: ${hint}`);
+  }
+}
+
+before(async () => {
+  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error('install Chromium (apt-get install -y chromium)');
+  requireCurrentDist();
+  server = await startStaticServer(DIST);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// A fresh page in its own context (cold cache), ready to run: {page, close()}; close()
+// checks that the page raised no uncaught error and logged no console error.
+async function openPlayground(contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const problems = [];
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  await page.goto(`${server.origin}/`);
+  await runButton(page).waitFor();
+  await page.waitForFunction(() => !document.querySelector('#run').disabled);
+  return {
+    page,
+    async close() {
+      await context.close();
+      assert.deepEqual(problems, [], 'errors on the page');
+    },
+  };
+}
+
+const runButton = (page) => page.getByRole('button', { name: 'Run', exact: true });
+const stopButton = (page) => page.getByRole('button', { name: 'Stop', exact: true });
+const outputRegion = (page) => page.getByRole('region', { name: 'Output', exact: true });
+
+// The editor's text as the page shows it.
+function editorText(page) {
+  return page.locator('.cm-content .cm-line').evaluateAll((lines) => lines.map((l) => l.textContent).join('\n'));
+}
+
+// Replaces the editor's text as typing would (one input, so no auto-indent or brackets).
+async function setSource(page, source) {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(source);
+  assert.equal(await editorText(page), source);
+}
+
+function status(page) {
+  return page.locator('#status').evaluate((element) => ({ state: element.dataset.state, text: element.textContent }));
+}
+
+// Resolves when the run started last has ended; returns the status.
+async function runEnded(page, timeout = TEST_TIMEOUT_MS) {
+  await page.waitForFunction((ended) => ended.includes(document.querySelector('#status').dataset.state),
+    ENDED_STATES, { timeout });
+  return status(page);
+}
+
+// What the Output region shows, all of it and its stderr part.
+function shownOutput(page) {
+  return outputRegion(page).locator('pre').evaluate((pre) => ({
+    text: pre.textContent,
+    stderr: [...pre.querySelectorAll('.stderr')].map((span) => span.textContent).join(''),
+  }));
+}
+
+async function withPlayground(body, contextOptions) {
+  const { page, close } = await openPlayground(contextOptions);
+  try {
+    await body(page);
+  } finally {
+    await close();
+  }
+}
+
+test('the default example runs and prints what CPython prints', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const source = fs.readFileSync(DEFAULT_EXAMPLE, 'utf8');
+  const expected = runCPython(source);
+  await withPlayground(async (page) => {
+    assert.equal(await editorText(page), source, 'the editor shows the default example');
+    await runButton(page).click();
+    const ended = await runEnded(page);
+    assert.equal(ended.state, 'finished', ended.text);
+    assert.match(ended.text, /exit status 0 in 3\.\d\d s/);
+    assert.equal((await shownOutput(page)).text, (await expected).stdout);
+  });
+});
+
+const SPIN_FOREVER = 'print("spinning")\nwhile True:\n    pass\n';
+
+test('Stop ends while True: pass within 1 s, and the next Run works', { timeout: TEST_TIMEOUT_MS }, async () => {
+  await withPlayground(async (page) => {
+    await setSource(page, SPIN_FOREVER);
+    await runButton(page).click();
+    await outputRegion(page).getByText('spinning').waitFor();
+    assert.equal((await status(page)).state, 'running');
+    const clicked = performance.now();
+    await stopButton(page).click();
+    const ended = await runEnded(page, 1000);
+    const stopMs = performance.now() - clicked;
+    console.log(`stop: status said stopped ${stopMs.toFixed(0)} ms after the click`);
+    assert.equal(ended.state, 'stopped', ended.text);
+    assert.ok(await stopButton(page).isDisabled(), 'Stop stays enabled after the run');
+
+    await setSource(page, 'print("after stop", 6 * 7)\n');
+    await runButton(page).click();
+    assert.equal((await runEnded(page)).state, 'finished');
+    assert.equal((await shownOutput(page)).text, 'after stop 42\n');
+  });
+});
+
+const SLEEP_AN_HOUR = `import asyncio
+
+async def main():
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    await asyncio.sleep(3600)
+    print("slept", round(loop.time() - started))
+
+asyncio.run(main())
+`;
+
+test('Virtual time: sleeping an hour finishes at once with CPython\'s output', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const expected = runCPythonVirtualTime(SLEEP_AN_HOUR);
+  await withPlayground(async (page) => {
+    await setSource(page, SLEEP_AN_HOUR);
+    await page.getByLabel('Virtual time').check();
+    const clicked = performance.now();
+    await runButton(page).click();
+    const ended = await runEnded(page, 5000);
+    const seconds = (performance.now() - clicked) / 1000;
+    assert.ok(seconds < 5, `took ${seconds} s`);
+    assert.equal(ended.state, 'finished', ended.text);
+    assert.equal((await shownOutput(page)).text, (await expected).stdout);
+  });
+});
+
+const UNCAUGHT_ERROR = 'def divide(x):\n    return 1 / x\n\nprint("before")\ndivide(0)\n';
+
+test('an uncaught exception: its traceback on stderr, styled apart; exit status 1', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const expected = runCPython(UNCAUGHT_ERROR);
+  await withPlayground(async (page) => {
+    await setSource(page, UNCAUGHT_ERROR);
+    await runButton(page).click();
+    const ended = await runEnded(page);
+    const { stdout, stderr, status: exitStatus } = await expected;
+    assert.equal(exitStatus, 1);
+    assert.equal(ended.state, 'finished');
+    assert.match(ended.text, /exit status 1 in/);
+    const shown = await shownOutput(page);
+    assert.equal(shown.stderr, stderr);
+    assert.equal(shown.text, stdout + stderr);
+    const colors = await outputRegion(page).evaluate((region) => ({
+      stdout: getComputedStyle(region.querySelector('.stdout')).color,
+      stderr: getComputedStyle(region.querySelector('.stderr')).color,
+    }));
+    assert.notEqual(colors.stderr, colors.stdout, 'stderr has the colour of stdout');
+  });
+});
+
+test('Ctrl+Enter in the editor runs the program, once', { timeout: TEST_TIMEOUT_MS }, async () => {
+  await withPlayground(async (page) => {
+    await setSource(page, 'print("run by keyboard")\n');
+    await page.keyboard.press('Control+Enter');
+    assert.equal((await runEnded(page)).state, 'finished');
+    assert.equal((await shownOutput(page)).text, 'run by keyboard\n');
+    assert.equal(await editorText(page), 'print("run by keyboard")\n', 'the key also edited the text');
+  });
+});
+
+// Screenshots for a person to look at (test-results/ is git-ignored), and the layout
+// checks a screenshot would show: side by side when wide, stacked at 375 px, no sideways
+// scrolling.
+describe('layout and colour schemes', () => {
+  before(() => fs.mkdirSync(RESULTS, { recursive: true }));
+
+  for (const colorScheme of ['light', 'dark']) {
+    test(`${colorScheme}: wide and narrow screenshots after a run`, { timeout: TEST_TIMEOUT_MS }, async () => {
+      await withPlayground(async (page) => {
+        await page.getByLabel('Virtual time').check();
+        await runButton(page).click();
+        assert.equal((await runEnded(page)).state, 'finished');
+        const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        const light = background === 'rgb(255, 255, 255)';
+        assert.equal(light, colorScheme === 'light', `body background ${background} in ${colorScheme}`);
+
+        const editorBox = await page.getByRole('region', { name: 'Editor' }).boundingBox();
+        const outputBox = await outputRegion(page).boundingBox();
+        assert.ok(outputBox.x >= editorBox.x + editorBox.width - 1, 'wide: output beside the editor');
+        await page.screenshot({ path: path.join(RESULTS, `page-${colorScheme}.png`) });
+
+        await page.setViewportSize({ width: 375, height: 740 });
+        const narrowEditor = await page.getByRole('region', { name: 'Editor' }).boundingBox();
+        const narrowOutput = await outputRegion(page).boundingBox();
+        assert.ok(narrowOutput.y >= narrowEditor.y + narrowEditor.height - 1, 'narrow: output under the editor');
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(scrollWidth <= 375, `narrow: the page is ${scrollWidth} px wide`);
+        await page.screenshot({ path: path.join(RESULTS, `page-${colorScheme}-375px.png`), fullPage: true });
+      }, { colorScheme, viewport: { width: 1200, height: 760 } });
+    });
+  }
+});
+
+// Figures for the notes, not pass/fail targets: this machine's load varies too much.
+test('figures: download size and first paint to a ready Run button, cold cache', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const downloaded = new Set();
+  page.on('request', (request) => downloaded.add(new URL(request.url()).pathname));
+  await page.goto(`${server.origin}/`);
+  await page.waitForFunction(() => performance.getEntriesByName('awaitpad:run-ready').length > 0);
+  const timing = await page.evaluate(() => ({
+    firstPaint: performance.getEntriesByName('first-paint')[0]?.startTime ?? NaN,
+    runReady: performance.getEntriesByName('awaitpad:run-ready')[0].startTime,
+  }));
+  await runButton(page).click();
+  await runEnded(page);
+  const firstOutput = await page.evaluate(() => performance.now());
+  await context.close();
+
+  let gzipBytes = 0;
+  for (const pathname of downloaded) {
+    const file = path.join(DIST, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+    if (fs.existsSync(file)) gzipBytes += zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+  }
+  console.log(`figures: ${downloaded.size} files downloaded, ${(gzipBytes / 1024).toFixed(1)} KB gzipped; ` +
+    `first paint ${timing.firstPaint.toFixed(0)} ms, Run ready ${timing.runReady.toFixed(0)} ms ` +
+    `(${(timing.runReady - timing.firstPaint).toFixed(0)} ms after first paint); ` +
+    `default example (3 s of sleeps) done at ${firstOutput.toFixed(0)} ms`);
+  assert.ok(downloaded.has('/runtime/awaitpad.wasm'));
+});

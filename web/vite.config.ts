@@ -1,0 +1,20 @@
+// `npm run build` → dist/: a static site with relative URLs (base './') that any static
+// host serves; `npx vite --config web/vite.config.ts` serves the same page for development.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+import { awaitpadRuntime } from './runtime_plugin.ts';
+
+const webDirectory = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root: webDirectory,
+  base: './',
+  publicDir: false,
+  plugins: [awaitpadRuntime()],
+  build: {
+    outDir: fileURLToPath(new URL('../dist', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+});
