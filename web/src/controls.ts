@@ -2,6 +2,8 @@
 // Ctrl/Cmd+Enter anywhere on the page (the editor binds it too, and marks the key as
 // handled, so one press runs once).
 
+import { requiredElement } from './dom.ts';
+
 export interface ControlActions {
   run(): void;
   stop(): void;
@@ -14,17 +16,11 @@ export interface Controls {
   setRunning(running: boolean): void;
 }
 
-function required<T extends Element>(root: ParentNode, selector: string, type: new () => T): T {
-  const element = root.querySelector(selector);
-  if (!(element instanceof type)) throw new Error(`the page has no ${selector}`);
-  return element;
-}
-
 export function bindControls(root: Document, actions: ControlActions): Controls {
-  const runButton = required(root, '#run', HTMLButtonElement);
-  const stopButton = required(root, '#stop', HTMLButtonElement);
-  const clearButton = required(root, '#clear', HTMLButtonElement);
-  const virtualTimeInput = required(root, 'input[name="time"][value="virtual"]', HTMLInputElement);
+  const runButton = requiredElement(root, '#run', HTMLButtonElement);
+  const stopButton = requiredElement(root, '#stop', HTMLButtonElement);
+  const clearButton = requiredElement(root, '#clear', HTMLButtonElement);
+  const virtualTimeInput = requiredElement(root, 'input[name="time"][value="virtual"]', HTMLInputElement);
 
   runButton.addEventListener('click', () => actions.run());
   stopButton.addEventListener('click', () => actions.stop());

@@ -1,24 +1,28 @@
 // The playground page: wires the editor, the controls, the output pane and the status
 // line to the page's one worker runner. Each Run clears the output and starts a new run
 // (stopping one in progress); only the latest run's events reach the views.
+//
+// Loading order: this small script starts the runtime first, so the worker starts and the
+// wasm downloads and compiles while CodeMirror's larger script (its own chunk) loads. Until
+// it has, the example is in a plain textarea and Run already works (a run waits for the
+// wasm inside the runner).
 import './style.css';
 
 import defaultExample from '../examples/three_tasks.py?raw';
 import { bindControls } from './controls.ts';
-import { createEditor } from './editor.ts';
+import { requiredElement } from './dom.ts';
+import type { Editor } from './editor_contract.ts';
+import { plainEditor } from './plain_editor.ts';
 import { OutputView } from './output_view.ts';
 import { STOPPED, loadRunner } from './runner_client.ts';
 import type { RunEvent, RunHandle, Runner } from './runner_client.ts';
 import { StatusLine } from './status_line.ts';
 
-function elementById(id: string): HTMLElement {
-  const element = document.getElementById(id);
-  if (element === null) throw new Error(`the page has no #${id}`);
-  return element;
-}
-
-const output = new OutputView(elementById('output'));
-const status = new StatusLine(elementById('status'));
+const output = new OutputView(requiredElement(document, '#output', HTMLElement));
+const status = new StatusLine(requiredElement(document, '#status', HTMLElement));
+const runnerLoading = loadRunner(document.baseURI);
+const textarea = requiredElement(document, '#source', HTMLTextAreaElement);
+let editor: Editor = plainEditor(textarea, defaultExample);
 let runner: Runner | null = null;
 let currentRun: RunHandle | null = null;
 
@@ -27,7 +31,11 @@ const controls = bindControls(document, {
   stop: () => currentRun?.stop(),
   clear: () => output.clear(),
 });
-const editor = createEditor(elementById('editor'), defaultExample, startRun);
+import('./editor.ts').then(({ replaceTextarea }) => {
+  editor = replaceTextarea(textarea, startRun);
+}, (error: unknown) => {
+  console.warn('awaitpad: CodeMirror did not load; the plain editor stays', error);
+});
 
 function startRun(): void {
   if (runner === null) return;
@@ -67,11 +75,11 @@ function startRun(): void {
   currentRun = handle;
 }
 
-loadRunner(document.baseURI).then((loaded) => {
+runnerLoading.then((loaded) => {
   runner = loaded;
   controls.setReady();
   status.ready();
   performance.mark('awaitpad:run-ready');
 }, (error: unknown) => {
-  status.runtimeError(`cannot load the runtime: ${error instanceof Error ? error.message : String(error)}`);
+  status.failedToLoad(error instanceof Error ? error.message : String(error));
 });

@@ -27,6 +27,10 @@ export class StatusLine {
     this.show('stopped', `Stopped after ${formatSeconds(seconds)}`);
   }
 
+  failedToLoad(message: string): void {
+    this.show('error', `The playground did not load: ${message}`);
+  }
+
   runtimeError(message: string): void {
     this.show('error', `Runtime error: ${message}`);
   }

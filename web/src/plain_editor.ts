@@ -1,0 +1,12 @@
+// The editor until CodeMirror's script has loaded: the page's plain <textarea>, so the
+// example shows and Run works from the first paint on. editor.ts then takes its place,
+// keeping what was typed, the selection and the focus.
+import type { Editor } from './editor_contract.ts';
+
+export function plainEditor(textarea: HTMLTextAreaElement, initialSource: string): Editor {
+  textarea.value = initialSource;
+  return {
+    source: () => textarea.value,
+    focus: () => textarea.focus(),
+  };
+}
