@@ -5,6 +5,7 @@ import type { Editor } from './editor_contract.ts';
 
 export function plainEditor(textarea: HTMLTextAreaElement, initialSource: string): Editor {
   textarea.value = initialSource;
+  textarea.setSelectionRange(0, 0);  // the cursor at the top, where reading starts
   return {
     source: () => textarea.value,
     focus: () => textarea.focus(),
