@@ -26,6 +26,7 @@
 #include "core/py/vm/except_star.hpp"
 #include "core/py/vm/function.hpp"
 #include "core/py/vm/generator.hpp"
+#include "core/py/vm/name_cache.hpp"
 
 namespace py {
 
@@ -259,6 +260,18 @@ dispatch:
     DISPATCH();
   }
   TARGET(LOAD_NAME) {
+    if (frame->locals_mapping == frame->globals) {
+      // Module level: the same lookup as LOAD_GLOBAL's, through its cache.
+      Object* found = cached_global(code, arg, frame->globals, frame->builtins);
+      if (!found) found = find_global(code, arg, frame->globals, frame->builtins);
+      if (!found) {
+        raise_name_error(code->names[arg].get());
+        goto error;
+      }
+      incref(found);
+      PUSH(found);
+      DISPATCH();
+    }
     Ref<> found = load_name(frame, code->names[arg].get());
     if (!found) goto error;
     PUSH(found.release());
@@ -266,6 +279,11 @@ dispatch:
   }
   TARGET(STORE_NAME) {
     Object* stored = POP();
+    if (frame->locals_mapping == frame->globals &&
+        store_cached_global(code, arg, frame->globals, stored)) {
+      decref(stored);
+      DISPATCH();
+    }
     int status = store_name(frame, code->names[arg].get(), stored);
     decref(stored);
     if (status < 0) goto error;
@@ -276,11 +294,10 @@ dispatch:
     DISPATCH();
   }
   TARGET(LOAD_GLOBAL) {
-    Str* name = code->names[arg].get();
-    Object* found = dict_lookup_str(frame->globals, name);
-    if (!found) found = dict_lookup_str(frame->builtins, name);
+    Object* found = cached_global(code, arg, frame->globals, frame->builtins);
+    if (!found) found = find_global(code, arg, frame->globals, frame->builtins);
     if (!found) {
-      raise_name_error(name);
+      raise_name_error(code->names[arg].get());
       goto error;
     }
     incref(found);
@@ -289,6 +306,10 @@ dispatch:
   }
   TARGET(STORE_GLOBAL) {
     Object* stored = POP();
+    if (store_cached_global(code, arg, frame->globals, stored)) {
+      decref(stored);
+      DISPATCH();
+    }
     int status = dict_set(frame->globals, code->names[arg].get(), stored);
     decref(stored);
     if (status < 0) goto error;
