@@ -1083,8 +1083,10 @@ dispatch:
     Object** arguments = sp - arg;
     Object* callable = arguments[-1];
     if (callable->type == &function_type) {
-      callee = bind_arguments_stealing(static_cast<Function*>(callable), arguments, arg,
-                                       nullptr);
+      Function* function = static_cast<Function*>(callable);
+      callee = function->plain && arg == function->code->argument_count
+                   ? make_plain_call_frame(function, arguments, arg)
+                   : bind_arguments_stealing(function, arguments, arg, nullptr);
       sp = arguments;
       goto enter_callee;
     }
@@ -1141,8 +1143,10 @@ dispatch:
       ++count;
     }
     if (callable->type == &function_type) {
-      callee = bind_arguments_stealing(static_cast<Function*>(callable), arguments, count,
-                                       nullptr);
+      Function* function = static_cast<Function*>(callable);
+      callee = function->plain && count == function->code->argument_count
+                   ? make_plain_call_frame(function, arguments, count)
+                   : bind_arguments_stealing(function, arguments, count, nullptr);
       sp = arguments;
       if (!sp[-1]) --sp;  // the NULL slot
       goto enter_callee;

@@ -140,7 +140,11 @@ const GetSetDefinition frame_getsets[] = {
 
 bool frame_super_arguments(Type** cls, Object** self);
 
-Frame* make_frame(Code* code, Dict* globals, Dict* builtins, Object* locals_mapping) {
+namespace {
+
+// A frame from the free list (or new) with room for `code`, its fields set for a fresh
+// start; its named slots are not cleared.
+Frame* take_frame(Code* code, Dict* globals, Dict* builtins, Object* locals_mapping) {
   Frame* frame;
   if (free_frames) {
     frame = free_frames;
@@ -155,8 +159,6 @@ Frame* make_frame(Code* code, Dict* globals, Dict* builtins, Object* locals_mapp
     decref(frame);
     return nullptr;
   }
-  size_t named = code->local_names.size() + code->cell_names.size() + code->free_names.size();
-  std::memset(frame->slots, 0, named * sizeof(Object*));
   incref(code);
   frame->code = code;
   incref(globals);
@@ -173,6 +175,29 @@ Frame* make_frame(Code* code, Dict* globals, Dict* builtins, Object* locals_mapp
   frame->delegate = nullptr;
   frame->return_kind = FrameReturn::to_native;
   frame->finished = false;
+  return frame;
+}
+
+}  // namespace
+
+Frame* make_frame(Code* code, Dict* globals, Dict* builtins, Object* locals_mapping) {
+  Frame* frame = take_frame(code, globals, builtins, locals_mapping);
+  if (!frame) return nullptr;
+  size_t named = code->local_names.size() + code->cell_names.size() + code->free_names.size();
+  std::memset(frame->slots, 0, named * sizeof(Object*));
+  return frame;
+}
+
+Frame* make_plain_call_frame(Function* function, Object** arguments, size_t count) {
+  Code* code = function->code;
+  Frame* frame = take_frame(code, function->globals, function->builtins, nullptr);
+  if (!frame) {
+    for (size_t i = 0; i < count; ++i) decref(arguments[i]);
+    return nullptr;
+  }
+  Object** locals = frame->slots;
+  std::memcpy(locals, arguments, count * sizeof(Object*));
+  std::memset(locals + count, 0, (code->local_names.size() - count) * sizeof(Object*));
   return frame;
 }
 

@@ -18,6 +18,8 @@
 
 namespace py {
 
+struct Function;
+
 // A block of the block stack (opcodes.hpp's exception-handling rules).
 enum class BlockKind : uint8_t {
   handler,         // SETUP_FINALLY / SETUP_WITH / SETUP_ASYNC_WITH: jump to `handler`
@@ -81,6 +83,11 @@ extern Type frame_type;
 // (free-variable cells are filled by the caller), owning references to `globals`,
 // `builtins` and `locals_mapping` (which may be null). Null with MemoryError.
 Frame* make_frame(Code* code, Dict* globals, Dict* builtins, Object* locals_mapping);
+
+// A frame for a call of a plain function (Function::plain) passing exactly its positional
+// parameters: takes over the references of `arguments[0..count)` as the first locals,
+// whatever the outcome. Null with MemoryError.
+Frame* make_plain_call_frame(Function* function, Object** arguments, size_t count);
 
 // Gives back the VM's reference to a frame: when nothing else holds the frame (no
 // traceback, no generator), it is cleared and kept for reuse. Clears the value stack,
