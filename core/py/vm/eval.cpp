@@ -40,6 +40,17 @@ inline bool is_small_int(Object* object) {
   return object->type == &int_type && !static_cast<Int*>(object)->big;
 }
 
+// `a op b` for the operators whose int64 result is cheap to check for overflow; false
+// for the others and on overflow (the general path then computes it).
+inline bool small_int_operation(uint32_t op, int64_t a, int64_t b, int64_t* result) {
+  switch (BinaryOp(op)) {
+    case BinaryOp::add: return !__builtin_add_overflow(a, b, result);
+    case BinaryOp::subtract: return !__builtin_sub_overflow(a, b, result);
+    case BinaryOp::multiply: return !__builtin_mul_overflow(a, b, result);
+    default: return false;
+  }
+}
+
 // Counts the frames from `top` down to the innermost one, linking their back pointers.
 int link_chain(Frame* top) {
   int count = 1;
@@ -456,24 +467,17 @@ dispatch:
     DISPATCH();
   }
   TARGET(BINARY_OP) {
+    // Raw pointers, not Ref<>: gcc leaves a Ref's destructor out of line in this loop.
     Object* right = POP();
     Object* left = TOP();
-    Ref<> outcome;
-    if (is_small_int(left) && is_small_int(right)) {
-      int64_t a = static_cast<Int*>(left)->value;
-      int64_t b = static_cast<Int*>(right)->value;
-      int64_t c;
-      if (arg == uint32_t(BinaryOp::add) && !__builtin_add_overflow(a, b, &c)) {
-        outcome = make_int(c);
-      } else if (arg == uint32_t(BinaryOp::subtract) && !__builtin_sub_overflow(a, b, &c)) {
-        outcome = make_int(c);
-      } else if (arg == uint32_t(BinaryOp::multiply) && !__builtin_mul_overflow(a, b, &c)) {
-        outcome = make_int(c);
-      } else {
-        outcome = binary_operation(left, right, BinaryOp(arg));
-      }
+    Object* outcome;
+    int64_t c;
+    if (is_small_int(left) && is_small_int(right) &&
+        small_int_operation(arg, static_cast<Int*>(left)->value,
+                            static_cast<Int*>(right)->value, &c)) {
+      outcome = make_int(c).release();
     } else {
-      outcome = binary_operation(left, right, BinaryOp(arg));
+      outcome = binary_operation(left, right, BinaryOp(arg)).release();
     }
     decref(right);
     decref(left);
@@ -481,20 +485,20 @@ dispatch:
       --sp;
       goto error;
     }
-    TOP() = outcome.release();
+    TOP() = outcome;
     DISPATCH();
   }
   TARGET(INPLACE_OP) {
     Object* right = POP();
     Object* left = TOP();
-    Ref<> outcome;
+    Object* outcome;
     int64_t c;
-    if (is_small_int(left) && is_small_int(right) && arg == uint32_t(BinaryOp::add) &&
-        !__builtin_add_overflow(static_cast<Int*>(left)->value,
-                                static_cast<Int*>(right)->value, &c)) {
-      outcome = make_int(c);
+    if (is_small_int(left) && is_small_int(right) &&
+        small_int_operation(arg, static_cast<Int*>(left)->value,
+                            static_cast<Int*>(right)->value, &c)) {
+      outcome = make_int(c).release();
     } else {
-      outcome = inplace_operation(left, right, BinaryOp(arg));
+      outcome = inplace_operation(left, right, BinaryOp(arg)).release();
     }
     decref(right);
     decref(left);
@@ -502,7 +506,7 @@ dispatch:
       --sp;
       goto error;
     }
-    TOP() = outcome.release();
+    TOP() = outcome;
     DISPATCH();
   }
   TARGET(UNARY_POSITIVE) {
@@ -552,7 +556,6 @@ dispatch:
   TARGET(COMPARE_OP) {
     Object* right = POP();
     Object* left = TOP();
-    Ref<> outcome;
     if (is_small_int(left) && is_small_int(right)) {
       int64_t a = static_cast<Int*>(left)->value;
       int64_t b = static_cast<Int*>(right)->value;
@@ -565,17 +568,30 @@ dispatch:
         case CompareOp::greater: truth = a > b; break;
         case CompareOp::greater_equal: truth = a >= b; break;
       }
-      outcome = make_bool(truth);
-    } else {
-      outcome = rich_compare(left, right, CompareOp(arg));
+      // A conditional jump next takes the answer without a bool on the stack (CPython
+      // 3.11's COMPARE_OP_INT_JUMP).
+      decref(right);
+      decref(left);
+      uint32_t next = *ip;
+      Opcode next_opcode = instruction_opcode(next);
+      if (next_opcode == Opcode::POP_JUMP_IF_FALSE || next_opcode == Opcode::POP_JUMP_IF_TRUE) {
+        --sp;
+        ++ip;
+        if (truth == (next_opcode == Opcode::POP_JUMP_IF_TRUE))
+          ip = first + instruction_argument(next);
+        DISPATCH();
+      }
+      TOP() = make_bool(truth).release();
+      DISPATCH();
     }
+    Object* outcome = rich_compare(left, right, CompareOp(arg)).release();
     decref(right);
     decref(left);
     if (!outcome) {
       --sp;
       goto error;
     }
-    TOP() = outcome.release();
+    TOP() = outcome;
     DISPATCH();
   }
   TARGET(IS_OP) {
