@@ -51,6 +51,16 @@ inline bool small_int_operation(uint32_t op, int64_t a, int64_t b, int64_t* resu
   }
 }
 
+// make_int(value).release(), forced inline: gcc keeps make_int out of line in this loop.
+[[gnu::always_inline]] inline Object* new_int(int64_t value) {
+  if (value >= smallest_cached_int && value <= largest_cached_int) {
+    Int* cached = &small_ints.values[value - smallest_cached_int];
+    incref(cached);
+    return cached;
+  }
+  return make_uncached_int(value).release();
+}
+
 // Counts the frames from `top` down to the innermost one, linking their back pointers.
 int link_chain(Frame* top) {
   int count = 1;
@@ -475,7 +485,7 @@ dispatch:
     if (is_small_int(left) && is_small_int(right) &&
         small_int_operation(arg, static_cast<Int*>(left)->value,
                             static_cast<Int*>(right)->value, &c)) {
-      outcome = make_int(c).release();
+      outcome = new_int(c);
     } else {
       outcome = binary_operation(left, right, BinaryOp(arg)).release();
     }
@@ -496,7 +506,7 @@ dispatch:
     if (is_small_int(left) && is_small_int(right) &&
         small_int_operation(arg, static_cast<Int*>(left)->value,
                             static_cast<Int*>(right)->value, &c)) {
-      outcome = make_int(c).release();
+      outcome = new_int(c);
     } else {
       outcome = inplace_operation(left, right, BinaryOp(arg)).release();
     }
@@ -1101,7 +1111,8 @@ dispatch:
     if (callable->type == &function_type) {
       Function* function = static_cast<Function*>(callable);
       callee = function->plain && arg == function->code->argument_count
-                   ? make_plain_call_frame(function, arguments, arg)
+                   ? make_plain_call_frame(function->code, function->globals,
+                                           function->builtins, arguments, arg)
                    : bind_arguments_stealing(function, arguments, arg, nullptr);
       sp = arguments;
       goto enter_callee;
@@ -1161,7 +1172,8 @@ dispatch:
     if (callable->type == &function_type) {
       Function* function = static_cast<Function*>(callable);
       callee = function->plain && count == function->code->argument_count
-                   ? make_plain_call_frame(function, arguments, count)
+                   ? make_plain_call_frame(function->code, function->globals,
+                                           function->builtins, arguments, count)
                    : bind_arguments_stealing(function, arguments, count, nullptr);
       sp = arguments;
       if (!sp[-1]) --sp;  // the NULL slot
@@ -1443,7 +1455,7 @@ frame_returned:
     callee->back = nullptr;
     --chain_depth;
     --run.recursion_depth;
-    if (kind == FrameReturn::push_result) release_frame(callee);
+    if (kind == FrameReturn::push_result) release_returned_frame(callee);
     LOAD_FRAME();
     if (kind == FrameReturn::push_result) {
       PUSH(returned);
