@@ -40,13 +40,22 @@ inline bool is_small_int(Object* object) {
   return object->type == &int_type && !static_cast<Int*>(object)->big;
 }
 
-// `a op b` for the operators whose int64 result is cheap to check for overflow; false
-// for the others and on overflow (the general path then computes it).
+// `a op b` for + - * // % of two int64 values; false for other operators, on overflow
+// and for a divisor of 0 or -1 (the general path then computes it or raises).
 inline bool small_int_operation(uint32_t op, int64_t a, int64_t b, int64_t* result) {
   switch (BinaryOp(op)) {
     case BinaryOp::add: return !__builtin_add_overflow(a, b, result);
     case BinaryOp::subtract: return !__builtin_sub_overflow(a, b, result);
     case BinaryOp::multiply: return !__builtin_mul_overflow(a, b, result);
+    case BinaryOp::floor_divide:
+      if (b == 0 || b == -1) return false;
+      *result = a / b - ((a % b != 0) && ((a < 0) != (b < 0)));  // rounds toward -inf
+      return true;
+    case BinaryOp::modulo:
+      if (b == 0 || b == -1) return false;
+      *result = a % b;
+      if (*result != 0 && ((*result < 0) != (b < 0))) *result += b;  // the divisor's sign
+      return true;
     default: return false;
   }
 }
@@ -446,6 +455,20 @@ dispatch:
   TARGET(BINARY_SUBSCR) {
     Object* key = POP();
     Object* container = TOP();
+    if (container->type == &list_type && is_small_int(key)) {
+      // list[int] in range (CPython 3.11's BINARY_SUBSCR_LIST_INT); else the general path.
+      const std::vector<Ref<>>& items = static_cast<List*>(container)->items;
+      int64_t index = static_cast<Int*>(key)->value;
+      if (index < 0) index += int64_t(items.size());
+      if (index >= 0 && index < int64_t(items.size())) {
+        Object* item = items[size_t(index)].get();
+        incref(item);
+        decref(key);
+        decref(container);
+        TOP() = item;
+        DISPATCH();
+      }
+    }
     Ref<> item = get_item(container, key);
     decref(key);
     decref(container);
