@@ -22,6 +22,7 @@
 #include "core/py/objects/set.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
+#include "core/py/objects/type.hpp"
 #include "core/py/vm/eval_support.hpp"
 #include "core/py/vm/except_star.hpp"
 #include "core/py/vm/function.hpp"
@@ -43,9 +44,10 @@ inline bool is_small_int(Object* object) {
 // `a op b` for + - * // % of two int64 values; false for other operators, on overflow
 // and for a divisor of 0 or -1 (the general path then computes it or raises).
 inline bool small_int_operation(uint32_t op, int64_t a, int64_t b, int64_t* result) {
+  // + and - first, before the switch: the commonest by far.
+  if (op == uint32_t(BinaryOp::add)) return !__builtin_add_overflow(a, b, result);
+  if (op == uint32_t(BinaryOp::subtract)) return !__builtin_sub_overflow(a, b, result);
   switch (BinaryOp(op)) {
-    case BinaryOp::add: return !__builtin_add_overflow(a, b, result);
-    case BinaryOp::subtract: return !__builtin_sub_overflow(a, b, result);
     case BinaryOp::multiply: return !__builtin_mul_overflow(a, b, result);
     case BinaryOp::floor_divide:
       if (b == 0 || b == -1) return false;
@@ -58,6 +60,63 @@ inline bool small_int_operation(uint32_t op, int64_t a, int64_t b, int64_t* resu
       return true;
     default: return false;
   }
+}
+
+// The instance __dict__ of an object whose class uses generic attribute access, or null.
+inline Dict* generic_instance_dict(Object* owner) {
+  size_t offset = owner->type->dict_offset;
+  if (offset == 0) return nullptr;
+  return *reinterpret_cast<Dict**>(reinterpret_cast<unsigned char*>(owner) + offset);
+}
+
+// Where LOAD_ATTR / STORE_ATTR instructions last found their name in an instance
+// __dict__: an entry index per instruction address (hashed). A hint is only a guess,
+// checked against the entry's key, so collisions cost a lookup, never a wrong answer.
+// Instances of a class usually get their attributes in the same order, so one hint
+// serves them all.
+constexpr size_t kAttributeHints = 4096;  // a power of two
+uint32_t attribute_hints[kAttributeHints];
+
+uint32_t& attribute_hint(const uint32_t* instruction) {
+  return attribute_hints[(uintptr_t(instruction) / sizeof(uint32_t)) & (kAttributeHints - 1)];
+}
+
+// What generic attribute access (object_type.cpp) finds for `owner.name` in the instance
+// __dict__, when the class has no data descriptor of that name: the general path's answer
+// without its calls or, when the hint holds, a hash probe (CPython 3.11's
+// LOAD_ATTR_INSTANCE_VALUE). Borrowed; null when the general path must decide.
+inline Object* plain_instance_attribute(Object* owner, Str* name, uint32_t& hint) {
+  if (owner->type->get_attribute != generic_get_attribute) return nullptr;
+  Dict* dict = generic_instance_dict(owner);
+  if (!dict) return nullptr;
+  Object* descriptor = type_lookup(owner->type, name);
+  if (descriptor && descriptor->type->descriptor_get && descriptor->type->descriptor_set)
+    return nullptr;
+  if (hint < dict->entries.size() && dict->entries[hint].key.get() == name)
+    return dict->entries[hint].value.get();
+  int64_t index = dict_entry_index_str(dict, name);
+  if (index < 0) return nullptr;
+  hint = uint32_t(index);
+  return dict->entries[size_t(index)].value.get();
+}
+
+// `owner.name = value` into an existing instance __dict__ when generic attribute
+// assignment would put it there (no data descriptor on the class): 0, or -1 on error;
+// 1 when the general path must decide.
+inline int store_plain_instance_attribute(Object* owner, Str* name, Object* value,
+                                          uint32_t& hint) {
+  if (owner->type->set_attribute != generic_set_attribute) return 1;
+  Dict* dict = generic_instance_dict(owner);
+  if (!dict) return 1;
+  Object* descriptor = type_lookup(owner->type, name);
+  if (descriptor && descriptor->type->descriptor_set) return 1;
+  if (hint < dict->entries.size() && dict->entries[hint].key.get() == name) {
+    dict_replace_value(dict, hint, value);
+    return 0;
+  }
+  int64_t index = dict_entry_index_str(dict, name);
+  if (index >= 0) hint = uint32_t(index);
+  return dict_set(dict, name, value);
 }
 
 // make_int(value).release(), forced inline: gcc keeps make_int out of line in this loop.
@@ -390,6 +449,13 @@ dispatch:
   }
   TARGET(LOAD_ATTR) {
     Object* owner = TOP();
+    if (Object* value =
+            plain_instance_attribute(owner, code->names[arg].get(), attribute_hint(ip))) {
+      incref(value);
+      decref(owner);
+      TOP() = value;
+      DISPATCH();
+    }
     Ref<> attribute = get_attribute(owner, code->names[arg].get());
     decref(owner);
     if (!attribute) {
@@ -402,7 +468,9 @@ dispatch:
   TARGET(STORE_ATTR) {
     Object* owner = POP();
     Object* stored = POP();
-    int status = set_attribute(owner, code->names[arg].get(), stored);
+    int status = store_plain_instance_attribute(owner, code->names[arg].get(), stored,
+                                                attribute_hint(ip));
+    if (status == 1) status = set_attribute(owner, code->names[arg].get(), stored);
     decref(owner);
     decref(stored);
     if (status < 0) goto error;

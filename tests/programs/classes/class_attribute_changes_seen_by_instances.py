@@ -60,3 +60,29 @@ for amount in range(4):
 print(counter.count)
 Counter.add = lambda self, amount: "replaced"
 print(counter.add(1))
+
+
+class Shadowed:
+    pass
+
+
+def read_value(instance):
+    return instance.value
+
+
+def write_value(instance, value):
+    instance.value = value
+
+
+shadowed = Shadowed()
+write_value(shadowed, "instance")
+print(read_value(shadowed))
+Shadowed.value = property(lambda self: "property", lambda self, value: print("setter", value))
+print(read_value(shadowed))
+write_value(shadowed, "through the setter")
+del Shadowed.value
+print(read_value(shadowed))
+other = Shadowed()
+other.first = 1
+write_value(other, "other instance")
+print(read_value(other), read_value(shadowed))
