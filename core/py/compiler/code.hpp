@@ -53,6 +53,16 @@ enum CodeFlags : uint32_t {
   code_flag_async_generator = 0x200,  // async def with yield
 };
 
+// Where the VM last found one of a code's global names (vm/name_cache.hpp): an entry index
+// valid while the dicts' keys_versions are the ones recorded.
+struct NameCacheEntry {
+  uint64_t globals_keys_version = ~uint64_t(0);  // the globals' when filled; never a real one
+                                                 // before
+  uint64_t builtins_keys_version = 0;  // the builtins', when the name was found there
+  uint32_t entry_index = 0;            // the name's entry in the dict it was found in
+  bool in_builtins = false;            // found in builtins (absent from globals)
+};
+
 struct Code : Object {
   std::vector<uint32_t> instructions;       // opcode | argument << 8
   std::vector<SourcePosition> positions;    // one per instruction
@@ -74,6 +84,8 @@ struct Code : Object {
   Ref<Str> name;                            // co_name: "f", "<module>", "<lambda>", "<listcomp>"
   Ref<Str> qualified_name;                  // co_qualname: "C.f.<locals>.g"
   Ref<Str> filename;                        // "main.py"
+  std::vector<NameCacheEntry> name_caches;  // the VM's, one per name once a global or
+                                            // module-level name has been looked up
 };
 
 extern Type code_type;

@@ -284,6 +284,7 @@ Ref<Type> create_heap_type(Type* metatype, Str* name, Tuple* bases_given, Dict* 
   Ref<Tuple> mro = linearize_mro(type.get(), type->bases);
   if (!mro) return nullptr;
   type->mro = mro.release();
+  mark_class_namespace(type->dict);
   set_heap_type_slots(type.get());
   if (class_cell) static_cast<Cell*>(class_cell.get())->contents = type;
   return type;

@@ -12,7 +12,20 @@
 #include "core/py/objects/str.hpp"
 
 namespace py {
+
+uint64_t class_namespaces_version = 1;
+
 namespace {
+
+uint64_t last_keys_version = 0;  // the newest keys_version handed out, run-wide
+
+// Records a change: `version` for iterators, a fresh keys_version when keys were added or
+// removed or entries moved, and the class-namespace epoch for the type attribute cache.
+void note_change(Dict* dict, bool keys_changed) {
+  ++dict->version;
+  if (keys_changed) dict->keys_version = ++last_keys_version;
+  if (dict->class_namespace) ++class_namespaces_version;
+}
 
 constexpr int64_t empty_index = -1;    // DKIX_EMPTY: the probe chain ends here
 constexpr int64_t deleted_index = -2;  // DKIX_DUMMY: a deleted entry; probing continues
@@ -95,6 +108,7 @@ void resize(Dict* dict, size_t wanted_size) {
     }
     dict->indices[slot] = int64_t(i);
   }
+  note_change(dict, true);
 }
 
 int insert(Dict* dict, Object* key, int64_t hash, Object* value) {
@@ -102,7 +116,7 @@ int insert(Dict* dict, Object* key, int64_t hash, Object* value) {
   if (found.failed) return -1;
   if (found.entry >= 0) {
     dict->entries[size_t(found.entry)].value = Ref<>::borrow(value);
-    ++dict->version;
+    note_change(dict, false);
     return 0;
   }
   if (dict->indices.empty() || dict->entries.size() >= usable_entries(dict->indices.size())) {
@@ -113,7 +127,7 @@ int insert(Dict* dict, Object* key, int64_t hash, Object* value) {
   dict->indices[found.slot] = int64_t(dict->entries.size());
   dict->entries.push_back(DictEntry{hash, Ref<>::borrow(key), Ref<>::borrow(value)});
   ++dict->used;
-  ++dict->version;
+  note_change(dict, true);
   return 0;
 }
 
@@ -132,6 +146,15 @@ Object* dict_lookup(Dict* dict, Object* key) {
 Object* dict_lookup_str(Dict* dict, Str* key) {
   const Probe found = probe(dict, key, str_hash(key));
   return found.entry < 0 ? nullptr : dict->entries[size_t(found.entry)].value.get();
+}
+
+void dict_replace_value(Dict* dict, size_t index, Object* value) {
+  dict->entries[index].value = Ref<>::borrow(value);
+  note_change(dict, false);
+}
+
+int64_t dict_entry_index_str(Dict* dict, Str* key) {
+  return probe(dict, key, str_hash(key)).entry;
 }
 
 Object* dict_lookup_str(Dict* dict, std::string_view key) {
@@ -165,8 +188,21 @@ int dict_delete(Dict* dict, Object* key) {
   Ref<> old_key = std::move(entry.key);
   Ref<> old_value = std::move(entry.value);
   --dict->used;
-  ++dict->version;
+  note_change(dict, true);
   return 0;
+}
+
+void dict_clear(Dict* dict) {
+  std::vector<DictEntry> old = std::move(dict->entries);
+  dict->entries.clear();
+  dict->indices.clear();
+  dict->used = 0;
+  note_change(dict, true);
+}
+
+void mark_class_namespace(Dict* dict) {
+  dict->class_namespace = true;
+  ++class_namespaces_version;
 }
 
 bool dict_next(Dict* dict, size_t* position, Object** key, Object** value) {

@@ -22,7 +22,19 @@ struct Dict : Object {
                                    // -2 deleted; size a power of two
   size_t used = 0;                 // live entries
   uint64_t version = 0;            // bumped on every change (iterators detect mutation)
+  uint64_t keys_version = 0;       // changes, to a number no other dict has had, whenever a
+                                   // key is added or removed or entries move (0: never had
+                                   // a key); an entry index stays valid while it holds
+                                   // (the VM's name caches)
+  bool class_namespace = false;    // a Type's __dict__: see class_namespaces_version
 };
+
+// Bumped by every change to any class's __dict__ (and by every new class): the type
+// attribute cache (type_lookup) is valid while it holds.
+extern uint64_t class_namespaces_version;
+
+// Marks `dict` as the __dict__ of a class whose __mro__ is set (or changed).
+void mark_class_namespace(Dict* dict);
 
 extern Type dict_type;
 
@@ -42,8 +54,14 @@ Object* dict_lookup_str(Dict* dict, std::string_view key);
 // d[key] = value; -1 on error.
 int dict_set(Dict* dict, Object* key, Object* value);
 int dict_set_str(Dict* dict, std::string_view key, Object* value);
+// Replaces the value of live entry `index` (the key stays, so keys_version does too).
+void dict_replace_value(Dict* dict, size_t index, Object* value);
+// The index in `entries` of str key `key`, or -1 when absent; never raises.
+int64_t dict_entry_index_str(Dict* dict, Str* key);
 // del d[key]; raises KeyError when absent; -1 on error.
 int dict_delete(Dict* dict, Object* key);
+// d.clear(); the old entries are released after the dict is empty.
+void dict_clear(Dict* dict);
 // Iteration in insertion order: start with position 0; returns false at the end.
 // key and value are borrowed.
 bool dict_next(Dict* dict, size_t* position, Object** key, Object** value);

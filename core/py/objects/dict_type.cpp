@@ -217,12 +217,7 @@ Ref<> dict_copy_method(Object* self, CallArgs args) {
 
 Ref<> dict_clear_method(Object* self, CallArgs args) {
   if (!check_positional("dict.clear", args, 0, 0)) return nullptr;
-  Dict* dict = as_dict(self);
-  std::vector<DictEntry> old = std::move(dict->entries);  // released after the dict is empty
-  dict->entries.clear();
-  dict->indices.clear();
-  dict->used = 0;
-  ++dict->version;
+  dict_clear(as_dict(self));
   return none();
 }
 

@@ -32,33 +32,25 @@ Type bool_type = builtin_type<Int>("bool", type_flag_int_subclass);
 constinit Int true_object{{immortal_refcount, &bool_type}, 1, nullptr};
 constinit Int false_object{{immortal_refcount, &bool_type}, 0, nullptr};
 
-namespace {
-
-constexpr int64_t smallest_cached = -5;
-constexpr int64_t largest_cached = 256;
-
-// The preallocated ints -5..256, static objects shared by every run; constant-initialized,
-// so make_int works even from other files' static initializers.
-struct SmallInts {
-  Int values[largest_cached - smallest_cached + 1];  // values[i] holds smallest_cached + i
-  constexpr SmallInts() {
-    for (int64_t i = smallest_cached; i <= largest_cached; ++i) {
-      Int& number = values[i - smallest_cached];
-      number.refcount = immortal_refcount;
-      number.type = &int_type;
-      number.value = i;
-    }
+// Static objects, constant-initialized so make_int works even from other files' static
+// initializers.
+constexpr SmallInts::SmallInts() {
+  for (int64_t i = smallest_cached_int; i <= largest_cached_int; ++i) {
+    Int& number = values[i - smallest_cached_int];
+    number.refcount = immortal_refcount;
+    number.type = &int_type;
+    number.value = i;
   }
-};
+}
 constinit SmallInts small_ints;
+
+namespace {
 
 Int* as_int(Object* object) { return static_cast<Int*>(object); }
 
 }  // namespace
 
-Ref<Int> make_int(int64_t value) {
-  if (value >= smallest_cached && value <= largest_cached)
-    return Ref<Int>::borrow(&small_ints.values[value - smallest_cached]);
+Ref<Int> make_uncached_int(int64_t value) {
   Ref<Int> number = make_object<Int>(&int_type);
   if (number) number->value = value;
   return number;

@@ -30,7 +30,22 @@ inline bool is_int(const Object* object) {
          (object->type->flags & type_flag_int_subclass);
 }
 
-Ref<Int> make_int(int64_t value);
+// The preallocated ints -5..256 (int.cpp), shared by every run.
+constexpr int64_t smallest_cached_int = -5;
+constexpr int64_t largest_cached_int = 256;
+struct SmallInts {
+  Int values[largest_cached_int - smallest_cached_int + 1];  // values[i]: smallest + i
+  constexpr SmallInts();
+};
+extern SmallInts small_ints;
+
+// An int of `value` outside the cache's range (make_int's slow path).
+Ref<Int> make_uncached_int(int64_t value);
+inline Ref<Int> make_int(int64_t value) {
+  if (value >= smallest_cached_int && value <= largest_cached_int)
+    return Ref<Int>::borrow(&small_ints.values[value - smallest_cached_int]);
+  return make_uncached_int(value);
+}
 Ref<Int> make_int(BigInt value);  // normalized: stored in `value` when it fits
 inline Ref<> make_bool(bool truth) {
   return Ref<>::borrow(truth ? &true_object : &false_object);

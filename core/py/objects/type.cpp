@@ -37,7 +37,22 @@ Type* as_type(Object* object) { return static_cast<Type*>(object); }
 
 // --- lookup and names ----------------------------------------------------------------------
 
-Object* type_lookup(Type* type, Str* name) {
+namespace {
+
+// CPython's method cache: the answers of type_lookup for (type, interned name) pairs,
+// valid while class_namespaces_version stands (any class's __dict__ changing, or a new
+// class, empties it). Values are borrowed from the class dicts, which that version
+// guards. Only interned names: they live for the run, so their address names them.
+struct TypeLookupCacheEntry {
+  Type* type = nullptr;
+  Str* name = nullptr;
+  Object* value = nullptr;      // borrowed; null: not found
+  uint64_t namespaces_version = 0;
+};
+constexpr size_t kTypeLookupCacheSize = 4096;  // a power of two
+TypeLookupCacheEntry type_lookup_cache[kTypeLookupCacheSize];
+
+Object* type_lookup_uncached(Type* type, Str* name) {
   if (type->mro) {
     for (const Ref<>& entry : type->mro->items) {
       Dict* dict = as_type(entry.get())->dict;
@@ -50,6 +65,20 @@ Object* type_lookup(Type* type, Str* name) {
     if (walk->dict)
       if (Object* value = dict_lookup_str(walk->dict, name)) return value;
   return nullptr;
+}
+
+}  // namespace
+
+Object* type_lookup(Type* type, Str* name) {
+  if (!name->interned) return type_lookup_uncached(type, name);
+  size_t slot = ((uintptr_t(type) >> 4) ^ (uintptr_t(name) >> 3)) & (kTypeLookupCacheSize - 1);
+  TypeLookupCacheEntry& entry = type_lookup_cache[slot];
+  if (entry.type == type && entry.name == name &&
+      entry.namespaces_version == class_namespaces_version)
+    return entry.value;
+  Object* value = type_lookup_uncached(type, name);
+  entry = {type, name, value, class_namespaces_version};
+  return value;
 }
 
 const char* type_qualified_name(const Type* type) {
@@ -123,6 +152,7 @@ int ready_type(Type& type) {
   Ref<Tuple> mro_tuple = linearize_mro(&type, type.bases);
   if (!mro_tuple) return -1;
   type.mro = mro_tuple.release();
+  mark_class_namespace(type.dict);
   note_readied_type(type);
   return add_slot_wrappers(type);
 }

@@ -8,8 +8,9 @@
 // generic functions (type_slots.cpp) that look the dunder up in the class's MRO on every
 // call; a slot whose dunder resolves to a builtin's slot wrapper takes that builtin's C++
 // function directly instead. Cost: an operation on a user class instance pays one MRO
-// lookup (no per-class method cache), and assigning a dunder to a class after creation
-// updates only that class's slots (not its subclasses').
+// lookup (answered by type_lookup's cache until some class's __dict__ changes), and
+// assigning a dunder to a class after creation updates only that class's slots (not its
+// subclasses').
 #pragma once
 
 #include <cstddef>

@@ -22,10 +22,12 @@
 #include "core/py/objects/set.hpp"
 #include "core/py/objects/str.hpp"
 #include "core/py/objects/tuple.hpp"
+#include "core/py/objects/type.hpp"
 #include "core/py/vm/eval_support.hpp"
 #include "core/py/vm/except_star.hpp"
 #include "core/py/vm/function.hpp"
 #include "core/py/vm/generator.hpp"
+#include "core/py/vm/name_cache.hpp"
 
 namespace py {
 
@@ -37,6 +39,94 @@ constexpr int kMaxNativeNesting = 800;  // nested dispatch loops on the C++ stac
 
 inline bool is_small_int(Object* object) {
   return object->type == &int_type && !static_cast<Int*>(object)->big;
+}
+
+// `a op b` for + - * // % of two int64 values; false for other operators, on overflow
+// and for a divisor of 0 or -1 (the general path then computes it or raises).
+inline bool small_int_operation(uint32_t op, int64_t a, int64_t b, int64_t* result) {
+  // + and - first, before the switch: the commonest by far.
+  if (op == uint32_t(BinaryOp::add)) return !__builtin_add_overflow(a, b, result);
+  if (op == uint32_t(BinaryOp::subtract)) return !__builtin_sub_overflow(a, b, result);
+  switch (BinaryOp(op)) {
+    case BinaryOp::multiply: return !__builtin_mul_overflow(a, b, result);
+    case BinaryOp::floor_divide:
+      if (b == 0 || b == -1) return false;
+      *result = a / b - ((a % b != 0) && ((a < 0) != (b < 0)));  // rounds toward -inf
+      return true;
+    case BinaryOp::modulo:
+      if (b == 0 || b == -1) return false;
+      *result = a % b;
+      if (*result != 0 && ((*result < 0) != (b < 0))) *result += b;  // the divisor's sign
+      return true;
+    default: return false;
+  }
+}
+
+// The instance __dict__ of an object whose class uses generic attribute access, or null.
+inline Dict* generic_instance_dict(Object* owner) {
+  size_t offset = owner->type->dict_offset;
+  if (offset == 0) return nullptr;
+  return *reinterpret_cast<Dict**>(reinterpret_cast<unsigned char*>(owner) + offset);
+}
+
+// Where LOAD_ATTR / STORE_ATTR instructions last found their name in an instance
+// __dict__: an entry index per instruction address (hashed). A hint is only a guess,
+// checked against the entry's key, so collisions cost a lookup, never a wrong answer.
+// Instances of a class usually get their attributes in the same order, so one hint
+// serves them all.
+constexpr size_t kAttributeHints = 4096;  // a power of two
+uint32_t attribute_hints[kAttributeHints];
+
+uint32_t& attribute_hint(const uint32_t* instruction) {
+  return attribute_hints[(uintptr_t(instruction) / sizeof(uint32_t)) & (kAttributeHints - 1)];
+}
+
+// What generic attribute access (object_type.cpp) finds for `owner.name` in the instance
+// __dict__, when the class has no data descriptor of that name: the general path's answer
+// without its calls or, when the hint holds, a hash probe (CPython 3.11's
+// LOAD_ATTR_INSTANCE_VALUE). Borrowed; null when the general path must decide.
+inline Object* plain_instance_attribute(Object* owner, Str* name, uint32_t& hint) {
+  if (owner->type->get_attribute != generic_get_attribute) return nullptr;
+  Dict* dict = generic_instance_dict(owner);
+  if (!dict) return nullptr;
+  Object* descriptor = type_lookup(owner->type, name);
+  if (descriptor && descriptor->type->descriptor_get && descriptor->type->descriptor_set)
+    return nullptr;
+  if (hint < dict->entries.size() && dict->entries[hint].key.get() == name)
+    return dict->entries[hint].value.get();
+  int64_t index = dict_entry_index_str(dict, name);
+  if (index < 0) return nullptr;
+  hint = uint32_t(index);
+  return dict->entries[size_t(index)].value.get();
+}
+
+// `owner.name = value` into an existing instance __dict__ when generic attribute
+// assignment would put it there (no data descriptor on the class): 0, or -1 on error;
+// 1 when the general path must decide.
+inline int store_plain_instance_attribute(Object* owner, Str* name, Object* value,
+                                          uint32_t& hint) {
+  if (owner->type->set_attribute != generic_set_attribute) return 1;
+  Dict* dict = generic_instance_dict(owner);
+  if (!dict) return 1;
+  Object* descriptor = type_lookup(owner->type, name);
+  if (descriptor && descriptor->type->descriptor_set) return 1;
+  if (hint < dict->entries.size() && dict->entries[hint].key.get() == name) {
+    dict_replace_value(dict, hint, value);
+    return 0;
+  }
+  int64_t index = dict_entry_index_str(dict, name);
+  if (index >= 0) hint = uint32_t(index);
+  return dict_set(dict, name, value);
+}
+
+// make_int(value).release(), forced inline: gcc keeps make_int out of line in this loop.
+[[gnu::always_inline]] inline Object* new_int(int64_t value) {
+  if (value >= smallest_cached_int && value <= largest_cached_int) {
+    Int* cached = &small_ints.values[value - smallest_cached_int];
+    incref(cached);
+    return cached;
+  }
+  return make_uncached_int(value).release();
 }
 
 // Counts the frames from `top` down to the innermost one, linking their back pointers.
@@ -259,6 +349,18 @@ dispatch:
     DISPATCH();
   }
   TARGET(LOAD_NAME) {
+    if (frame->locals_mapping == frame->globals) {
+      // Module level: the same lookup as LOAD_GLOBAL's, through its cache.
+      Object* found = cached_global(code, arg, frame->globals, frame->builtins);
+      if (!found) found = find_global(code, arg, frame->globals, frame->builtins);
+      if (!found) {
+        raise_name_error(code->names[arg].get());
+        goto error;
+      }
+      incref(found);
+      PUSH(found);
+      DISPATCH();
+    }
     Ref<> found = load_name(frame, code->names[arg].get());
     if (!found) goto error;
     PUSH(found.release());
@@ -266,6 +368,11 @@ dispatch:
   }
   TARGET(STORE_NAME) {
     Object* stored = POP();
+    if (frame->locals_mapping == frame->globals &&
+        store_cached_global(code, arg, frame->globals, stored)) {
+      decref(stored);
+      DISPATCH();
+    }
     int status = store_name(frame, code->names[arg].get(), stored);
     decref(stored);
     if (status < 0) goto error;
@@ -276,11 +383,10 @@ dispatch:
     DISPATCH();
   }
   TARGET(LOAD_GLOBAL) {
-    Str* name = code->names[arg].get();
-    Object* found = dict_lookup_str(frame->globals, name);
-    if (!found) found = dict_lookup_str(frame->builtins, name);
+    Object* found = cached_global(code, arg, frame->globals, frame->builtins);
+    if (!found) found = find_global(code, arg, frame->globals, frame->builtins);
     if (!found) {
-      raise_name_error(name);
+      raise_name_error(code->names[arg].get());
       goto error;
     }
     incref(found);
@@ -289,6 +395,10 @@ dispatch:
   }
   TARGET(STORE_GLOBAL) {
     Object* stored = POP();
+    if (store_cached_global(code, arg, frame->globals, stored)) {
+      decref(stored);
+      DISPATCH();
+    }
     int status = dict_set(frame->globals, code->names[arg].get(), stored);
     decref(stored);
     if (status < 0) goto error;
@@ -339,6 +449,13 @@ dispatch:
   }
   TARGET(LOAD_ATTR) {
     Object* owner = TOP();
+    if (Object* value =
+            plain_instance_attribute(owner, code->names[arg].get(), attribute_hint(ip))) {
+      incref(value);
+      decref(owner);
+      TOP() = value;
+      DISPATCH();
+    }
     Ref<> attribute = get_attribute(owner, code->names[arg].get());
     decref(owner);
     if (!attribute) {
@@ -351,7 +468,9 @@ dispatch:
   TARGET(STORE_ATTR) {
     Object* owner = POP();
     Object* stored = POP();
-    int status = set_attribute(owner, code->names[arg].get(), stored);
+    int status = store_plain_instance_attribute(owner, code->names[arg].get(), stored,
+                                                attribute_hint(ip));
+    if (status == 1) status = set_attribute(owner, code->names[arg].get(), stored);
     decref(owner);
     decref(stored);
     if (status < 0) goto error;
@@ -404,6 +523,20 @@ dispatch:
   TARGET(BINARY_SUBSCR) {
     Object* key = POP();
     Object* container = TOP();
+    if (container->type == &list_type && is_small_int(key)) {
+      // list[int] in range (CPython 3.11's BINARY_SUBSCR_LIST_INT); else the general path.
+      const std::vector<Ref<>>& items = static_cast<List*>(container)->items;
+      int64_t index = static_cast<Int*>(key)->value;
+      if (index < 0) index += int64_t(items.size());
+      if (index >= 0 && index < int64_t(items.size())) {
+        Object* item = items[size_t(index)].get();
+        incref(item);
+        decref(key);
+        decref(container);
+        TOP() = item;
+        DISPATCH();
+      }
+    }
     Ref<> item = get_item(container, key);
     decref(key);
     decref(container);
@@ -435,24 +568,17 @@ dispatch:
     DISPATCH();
   }
   TARGET(BINARY_OP) {
+    // Raw pointers, not Ref<>: gcc leaves a Ref's destructor out of line in this loop.
     Object* right = POP();
     Object* left = TOP();
-    Ref<> outcome;
-    if (is_small_int(left) && is_small_int(right)) {
-      int64_t a = static_cast<Int*>(left)->value;
-      int64_t b = static_cast<Int*>(right)->value;
-      int64_t c;
-      if (arg == uint32_t(BinaryOp::add) && !__builtin_add_overflow(a, b, &c)) {
-        outcome = make_int(c);
-      } else if (arg == uint32_t(BinaryOp::subtract) && !__builtin_sub_overflow(a, b, &c)) {
-        outcome = make_int(c);
-      } else if (arg == uint32_t(BinaryOp::multiply) && !__builtin_mul_overflow(a, b, &c)) {
-        outcome = make_int(c);
-      } else {
-        outcome = binary_operation(left, right, BinaryOp(arg));
-      }
+    Object* outcome;
+    int64_t c;
+    if (is_small_int(left) && is_small_int(right) &&
+        small_int_operation(arg, static_cast<Int*>(left)->value,
+                            static_cast<Int*>(right)->value, &c)) {
+      outcome = new_int(c);
     } else {
-      outcome = binary_operation(left, right, BinaryOp(arg));
+      outcome = binary_operation(left, right, BinaryOp(arg)).release();
     }
     decref(right);
     decref(left);
@@ -460,20 +586,20 @@ dispatch:
       --sp;
       goto error;
     }
-    TOP() = outcome.release();
+    TOP() = outcome;
     DISPATCH();
   }
   TARGET(INPLACE_OP) {
     Object* right = POP();
     Object* left = TOP();
-    Ref<> outcome;
+    Object* outcome;
     int64_t c;
-    if (is_small_int(left) && is_small_int(right) && arg == uint32_t(BinaryOp::add) &&
-        !__builtin_add_overflow(static_cast<Int*>(left)->value,
-                                static_cast<Int*>(right)->value, &c)) {
-      outcome = make_int(c);
+    if (is_small_int(left) && is_small_int(right) &&
+        small_int_operation(arg, static_cast<Int*>(left)->value,
+                            static_cast<Int*>(right)->value, &c)) {
+      outcome = new_int(c);
     } else {
-      outcome = inplace_operation(left, right, BinaryOp(arg));
+      outcome = inplace_operation(left, right, BinaryOp(arg)).release();
     }
     decref(right);
     decref(left);
@@ -481,7 +607,7 @@ dispatch:
       --sp;
       goto error;
     }
-    TOP() = outcome.release();
+    TOP() = outcome;
     DISPATCH();
   }
   TARGET(UNARY_POSITIVE) {
@@ -531,7 +657,6 @@ dispatch:
   TARGET(COMPARE_OP) {
     Object* right = POP();
     Object* left = TOP();
-    Ref<> outcome;
     if (is_small_int(left) && is_small_int(right)) {
       int64_t a = static_cast<Int*>(left)->value;
       int64_t b = static_cast<Int*>(right)->value;
@@ -544,17 +669,30 @@ dispatch:
         case CompareOp::greater: truth = a > b; break;
         case CompareOp::greater_equal: truth = a >= b; break;
       }
-      outcome = make_bool(truth);
-    } else {
-      outcome = rich_compare(left, right, CompareOp(arg));
+      // A conditional jump next takes the answer without a bool on the stack (CPython
+      // 3.11's COMPARE_OP_INT_JUMP).
+      decref(right);
+      decref(left);
+      uint32_t next = *ip;
+      Opcode next_opcode = instruction_opcode(next);
+      if (next_opcode == Opcode::POP_JUMP_IF_FALSE || next_opcode == Opcode::POP_JUMP_IF_TRUE) {
+        --sp;
+        ++ip;
+        if (truth == (next_opcode == Opcode::POP_JUMP_IF_TRUE))
+          ip = first + instruction_argument(next);
+        DISPATCH();
+      }
+      TOP() = make_bool(truth).release();
+      DISPATCH();
     }
+    Object* outcome = rich_compare(left, right, CompareOp(arg)).release();
     decref(right);
     decref(left);
     if (!outcome) {
       --sp;
       goto error;
     }
-    TOP() = outcome.release();
+    TOP() = outcome;
     DISPATCH();
   }
   TARGET(IS_OP) {
@@ -1062,8 +1200,11 @@ dispatch:
     Object** arguments = sp - arg;
     Object* callable = arguments[-1];
     if (callable->type == &function_type) {
-      callee = bind_arguments_stealing(static_cast<Function*>(callable), arguments, arg,
-                                       nullptr);
+      Function* function = static_cast<Function*>(callable);
+      callee = function->plain && arg == function->code->argument_count
+                   ? make_plain_call_frame(function->code, function->globals,
+                                           function->builtins, arguments, arg)
+                   : bind_arguments_stealing(function, arguments, arg, nullptr);
       sp = arguments;
       goto enter_callee;
     }
@@ -1120,8 +1261,11 @@ dispatch:
       ++count;
     }
     if (callable->type == &function_type) {
-      callee = bind_arguments_stealing(static_cast<Function*>(callable), arguments, count,
-                                       nullptr);
+      Function* function = static_cast<Function*>(callable);
+      callee = function->plain && count == function->code->argument_count
+                   ? make_plain_call_frame(function->code, function->globals,
+                                           function->builtins, arguments, count)
+                   : bind_arguments_stealing(function, arguments, count, nullptr);
       sp = arguments;
       if (!sp[-1]) --sp;  // the NULL slot
       goto enter_callee;
@@ -1402,7 +1546,7 @@ frame_returned:
     callee->back = nullptr;
     --chain_depth;
     --run.recursion_depth;
-    if (kind == FrameReturn::push_result) release_frame(callee);
+    if (kind == FrameReturn::push_result) release_returned_frame(callee);
     LOAD_FRAME();
     if (kind == FrameReturn::push_result) {
       PUSH(returned);

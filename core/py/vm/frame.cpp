@@ -22,19 +22,9 @@ namespace py {
 
 Type frame_type = builtin_type<Frame>("frame", 0);
 
+FreeFrames free_frames;
+
 namespace {
-
-constexpr uint32_t kMaxFreeFrames = 200;
-
-Frame* free_frames = nullptr;  // frames kept for reuse, linked through `back`
-uint32_t free_frame_count = 0;
-
-// Slots a frame for `code` needs: locals, cells, stack, and the block stack rounded up.
-size_t slots_needed(const Code* code) {
-  size_t block_slots = (code->block_depth * sizeof(Block) + sizeof(Object*) - 1) / sizeof(Object*);
-  return code->local_names.size() + code->cell_names.size() + code->free_names.size() +
-         code->stack_size + block_slots;
-}
 
 void free_slots(Frame* frame) {
   if (!frame->slots) return;
@@ -103,8 +93,7 @@ void frame_destruct(Object* self) {
 
 void forget_free_frames() {
   // The run's heap teardown frees them with everything else.
-  free_frames = nullptr;
-  free_frame_count = 0;
+  free_frames = {};
 }
 
 // --- attributes ----------------------------------------------------------------------------
@@ -140,39 +129,29 @@ const GetSetDefinition frame_getsets[] = {
 
 bool frame_super_arguments(Type** cls, Object** self);
 
-Frame* make_frame(Code* code, Dict* globals, Dict* builtins, Object* locals_mapping) {
+Frame* take_frame_from_heap(size_t slot_count) {
   Frame* frame;
-  if (free_frames) {
-    frame = free_frames;
-    free_frames = frame->back;
-    --free_frame_count;
+  if (free_frames.first) {
+    frame = free_frames.first;
+    free_frames.first = frame->back;
+    --free_frames.count;
     frame->back = nullptr;
   } else {
     frame = make_object<Frame>(&frame_type).release();
     if (!frame) return nullptr;
   }
-  if (!reserve_slots(frame, slots_needed(code))) {
+  if (!reserve_slots(frame, slot_count)) {
     decref(frame);
     return nullptr;
   }
+  return frame;
+}
+
+Frame* make_frame(Code* code, Dict* globals, Dict* builtins, Object* locals_mapping) {
+  Frame* frame = take_frame(code, globals, builtins, locals_mapping);
+  if (!frame) return nullptr;
   size_t named = code->local_names.size() + code->cell_names.size() + code->free_names.size();
   std::memset(frame->slots, 0, named * sizeof(Object*));
-  incref(code);
-  frame->code = code;
-  incref(globals);
-  frame->globals = globals;
-  xincref(builtins);
-  frame->builtins = builtins;
-  xincref(locals_mapping);
-  frame->locals_mapping = locals_mapping;
-  frame->instruction_index = 0;
-  frame->stack_depth = 0;
-  frame->block_count = 0;
-  frame->handled_exception = nullptr;
-  frame->generator = nullptr;
-  frame->delegate = nullptr;
-  frame->return_kind = FrameReturn::to_native;
-  frame->finished = false;
   return frame;
 }
 
@@ -198,12 +177,12 @@ void clear_frame(Frame* frame) {
 }
 
 void release_frame(Frame* frame) {
-  if (frame->refcount == 1 && free_frame_count < kMaxFreeFrames) {
+  if (frame->refcount == 1 && free_frames.count < kMaxFreeFrames) {
     clear_frame(frame);
     drop_namespaces(frame);
-    frame->back = free_frames;
-    free_frames = frame;
-    ++free_frame_count;
+    frame->back = free_frames.first;
+    free_frames.first = frame;
+    ++free_frames.count;
     return;
   }
   decref(frame);

@@ -14,6 +14,7 @@
 #include <cstdint>
 
 #include "core/py/compiler/code.hpp"
+#include "core/py/objects/dict.hpp"
 #include "core/py/objects/object.hpp"
 
 namespace py {
@@ -82,6 +83,75 @@ extern Type frame_type;
 // `builtins` and `locals_mapping` (which may be null). Null with MemoryError.
 Frame* make_frame(Code* code, Dict* globals, Dict* builtins, Object* locals_mapping);
 
+// Frames kept for reuse with their slot arrays, linked through `back`, their code and
+// namespaces dropped: calls take one and returns give one back, so a warm call allocates
+// nothing. The fast paths below are inline because the VM takes them on every call.
+struct FreeFrames {
+  Frame* first = nullptr;  // owned
+  uint32_t count = 0;
+};
+extern FreeFrames free_frames;
+constexpr uint32_t kMaxFreeFrames = 200;
+
+// Slots a frame for `code` needs: locals, cells, stack, and the block stack rounded up.
+inline size_t frame_slots_needed(const Code* code) {
+  size_t block_slots = (code->block_depth * sizeof(Block) + sizeof(Object*) - 1) / sizeof(Object*);
+  return code->local_names.size() + code->cell_names.size() + code->free_names.size() +
+         code->stack_size + block_slots;
+}
+
+// take_frame's slow path: a frame from the free list given a bigger slot array, or a new
+// one. Null with MemoryError.
+Frame* take_frame_from_heap(size_t slot_count);
+
+// make_frame without clearing the named slots (the caller fills them).
+inline Frame* take_frame(Code* code, Dict* globals, Dict* builtins, Object* locals_mapping) {
+  size_t slot_count = frame_slots_needed(code);
+  Frame* frame = free_frames.first;
+  if (frame && frame->slot_capacity >= slot_count) {
+    free_frames.first = frame->back;
+    --free_frames.count;
+    frame->back = nullptr;
+  } else {
+    frame = take_frame_from_heap(slot_count);
+    if (!frame) return nullptr;
+  }
+  incref(code);
+  frame->code = code;
+  incref(globals);
+  frame->globals = globals;
+  xincref(builtins);
+  frame->builtins = builtins;
+  xincref(locals_mapping);
+  frame->locals_mapping = locals_mapping;
+  frame->instruction_index = 0;
+  frame->stack_depth = 0;
+  frame->block_count = 0;
+  frame->handled_exception = nullptr;
+  frame->generator = nullptr;
+  frame->delegate = nullptr;
+  frame->return_kind = FrameReturn::to_native;
+  frame->finished = false;
+  return frame;
+}
+
+// A frame for a call of a plain function (Function::plain: no cells) passing exactly its
+// positional parameters: takes over the references of `arguments[0..count)` as the first
+// locals, whatever the outcome. Null with MemoryError.
+inline Frame* make_plain_call_frame(Code* code, Dict* globals, Dict* builtins,
+                                    Object** arguments, size_t count) {
+  Frame* frame = take_frame(code, globals, builtins, nullptr);
+  if (!frame) {
+    for (size_t i = 0; i < count; ++i) decref(arguments[i]);
+    return nullptr;
+  }
+  Object** locals = frame->slots;
+  size_t local_count = code->local_names.size();
+  for (size_t i = 0; i < count; ++i) locals[i] = arguments[i];
+  for (size_t i = count; i < local_count; ++i) locals[i] = nullptr;
+  return frame;
+}
+
 // Gives back the VM's reference to a frame: when nothing else holds the frame (no
 // traceback, no generator), it is cleared and kept for reuse. Clears the value stack,
 // locals and cells first either way, unless something else holds it (then only the stack
@@ -90,6 +160,37 @@ void release_frame(Frame* frame);
 
 // Drops every reference a frame's slots hold (locals, cells, stack) and its namespaces.
 void clear_frame(Frame* frame);
+
+// release_frame for a call's frame that has returned (value stack empty, no delegate).
+inline void release_returned_frame(Frame* frame) {
+  if (frame->refcount != 1 || free_frames.count >= kMaxFreeFrames ||
+      frame->handled_exception || frame->locals_mapping) {
+    release_frame(frame);
+    return;
+  }
+  // As clear_frame: each slot is emptied before its value goes, and the frame joins the
+  // free list last, because a value's destructor may run Python code (a generator's
+  // finally) that looks at this frame or takes frames.
+  Code* code = frame->code;
+  size_t named = code->local_names.size() + code->cell_names.size() + code->free_names.size();
+  Object** slots = frame->slots;
+  for (size_t i = 0; i < named; ++i) {
+    Object* value = slots[i];
+    slots[i] = nullptr;
+    xdecref(value);
+  }
+  Dict* globals = frame->globals;
+  Dict* builtins = frame->builtins;
+  frame->code = nullptr;  // what frame_destruct and frame_locals test
+  frame->globals = nullptr;
+  frame->builtins = nullptr;
+  decref(code);
+  decref(globals);
+  xdecref(builtins);
+  frame->back = free_frames.first;
+  free_frames.first = frame;
+  ++free_frames.count;
+}
 
 // Readies frame_type (f_code, f_lineno, f_globals, f_locals, f_back, f_lasti).
 int ready_frame_type();

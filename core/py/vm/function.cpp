@@ -281,6 +281,11 @@ Ref<Function> make_function(Code* code, Dict* globals, Object* qualified_name, T
     incref(closure);
     function->closure = closure;
   }
+  constexpr uint32_t not_plain = code_flag_varargs | code_flag_varkeywords |
+                                 code_flag_generator | code_flag_coroutine |
+                                 code_flag_async_generator;
+  function->plain = !(code->flags & not_plain) && code->keyword_only_count == 0 &&
+                    code->cell_names.empty() && code->free_names.empty();
   function->name = code->name;
   function->qualified_name =
       qualified_name && is_str(qualified_name) ? Ref<>::borrow(qualified_name) : Ref<>(code->name);

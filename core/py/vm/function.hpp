@@ -31,6 +31,9 @@ struct Function : Object {
   Ref<> doc;                      // __doc__, or null for None
   Ref<> annotations;              // __annotations__ (a dict), or null until asked for
   Ref<Dict> dict;                 // __dict__ (user attributes, __wrapped__), or null
+  bool plain = false;             // positional parameters only, no cells, not a generator:
+                                  // a call passing exactly those skips the binder
+                                  // (make_plain_call_frame)
 };
 
 // A function bound to an instance: calling it prepends `self` (classobject.c's method).
