@@ -14,16 +14,15 @@ import zlib from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { chromium } from 'playwright-core';
-
 import { startStaticServer } from '../../scripts/static_server.mjs';
+import { launchChromium } from './chromium.mjs';
 import { runCPython, runCPythonVirtualTime } from './cpython.mjs';
+import { SLEEP_AN_HOUR } from './programs.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = path.join(REPO_ROOT, 'dist');
 const WASM_DIR = path.resolve(REPO_ROOT, process.env.AWAITPAD_WASM_DIR ?? 'build/wasm');
 const RESULTS = path.join(REPO_ROOT, 'test-results');
-const CHROMIUM_PATH = '/usr/bin/chromium';
 const DEFAULT_EXAMPLE = path.join(REPO_ROOT, 'web', 'examples', 'three_tasks.py');
 const TEST_TIMEOUT_MS = 30_000;
 const ENDED_STATES = ['finished', 'stopped', 'error'];
@@ -43,12 +42,9 @@ function requireCurrentDist() {
 }
 
 before(async () => {
-  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error('install Chromium (apt-get install -y chromium)');
   requireCurrentDist();
   server = await startStaticServer(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -173,17 +169,6 @@ test('Stop ends while True: pass within 1 s, and the next Run works', { timeout:
     assert.equal((await shownOutput(page)).text, 'after stop 42\n');
   });
 });
-
-const SLEEP_AN_HOUR = `import asyncio
-
-async def main():
-    loop = asyncio.get_running_loop()
-    started = loop.time()
-    await asyncio.sleep(3600)
-    print("slept", round(loop.time() - started))
-
-asyncio.run(main())
-`;
 
 test('Virtual time: sleeping an hour finishes at once with CPython\'s output', { timeout: TEST_TIMEOUT_MS }, async () => {
   const expected = runCPythonVirtualTime(SLEEP_AN_HOUR);

@@ -15,13 +15,12 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { chromium } from 'playwright-core';
-
 import { startStaticServer } from '../../scripts/static_server.mjs';
+import { launchChromium } from './chromium.mjs';
 import { runCPython } from './cpython.mjs';
+import { SLEEP_AN_HOUR } from './programs.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROMIUM_PATH = '/usr/bin/chromium';
 const WASM_PATH = '/build/wasm/awaitpad.wasm';
 const PAGE_PATH = '/tests/web/runner_page.html';
 const TEST_TIMEOUT_MS = 20_000;
@@ -34,13 +33,10 @@ function requireFile(file, hint) {
 }
 
 before(async () => {
-  requireFile(CHROMIUM_PATH, 'install Chromium (apt-get install -y chromium)');
   requireFile(path.join(REPO_ROOT, WASM_PATH), 'build it first (npm run build:wasm)');
   requireFile(path.join(REPO_ROOT, 'build/wasm/awaitpad.mjs'), 'build it first (npm run build:wasm)');
   server = await startStaticServer(REPO_ROOT);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -313,17 +309,6 @@ const ONE_SECOND_WAITS = [
   ['time.sleep', 'import time\ntime.sleep(1)'],
   ['asyncio.sleep', 'import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n\nasyncio.run(main())'],
 ];
-
-const SLEEP_AN_HOUR = `import asyncio
-
-async def main():
-    loop = asyncio.get_running_loop()
-    started = loop.time()
-    await asyncio.sleep(3600)
-    print("slept", round(loop.time() - started))
-
-asyncio.run(main())
-`;
 
 // Programs whose whole result — stdout, stderr, exit status — must be CPython's.
 const AS_CPYTHON = [

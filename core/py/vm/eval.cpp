@@ -119,6 +119,15 @@ inline int store_plain_instance_attribute(Object* owner, Str* name, Object* valu
   return dict_set(dict, name, value);
 }
 
+// Global name `name_index` of `code` (borrowed): through the cache, else globals then
+// builtins; NameError and null when neither has it.
+inline Object* load_global(Code* code, uint32_t name_index, Frame* frame) {
+  Object* found = cached_global(code, name_index, frame->globals, frame->builtins);
+  if (!found) found = find_global(code, name_index, frame->globals, frame->builtins);
+  if (!found) raise_name_error(code->names[name_index].get());
+  return found;
+}
+
 // make_int(value).release(), forced inline: gcc keeps make_int out of line in this loop.
 [[gnu::always_inline]] inline Object* new_int(int64_t value) {
   if (value >= smallest_cached_int && value <= largest_cached_int) {
@@ -127,6 +136,19 @@ inline int store_plain_instance_attribute(Object* owner, Str* name, Object* valu
     return cached;
   }
   return make_uncached_int(value).release();
+}
+
+// `left op right` (new reference, or null on error): small ints computed here, anything
+// else by `general` (binary_operation or inplace_operation).
+inline Object* arithmetic(uint32_t op, Object* left, Object* right,
+                          Ref<> (*general)(Object*, Object*, BinaryOp)) {
+  int64_t result;
+  if (is_small_int(left) && is_small_int(right) &&
+      small_int_operation(op, static_cast<Int*>(left)->value, static_cast<Int*>(right)->value,
+                          &result)) {
+    return new_int(result);
+  }
+  return general(left, right, BinaryOp(op)).release();
 }
 
 // Counts the frames from `top` down to the innermost one, linking their back pointers.
@@ -351,12 +373,8 @@ dispatch:
   TARGET(LOAD_NAME) {
     if (frame->locals_mapping == frame->globals) {
       // Module level: the same lookup as LOAD_GLOBAL's, through its cache.
-      Object* found = cached_global(code, arg, frame->globals, frame->builtins);
-      if (!found) found = find_global(code, arg, frame->globals, frame->builtins);
-      if (!found) {
-        raise_name_error(code->names[arg].get());
-        goto error;
-      }
+      Object* found = load_global(code, arg, frame);
+      if (!found) goto error;
       incref(found);
       PUSH(found);
       DISPATCH();
@@ -383,12 +401,8 @@ dispatch:
     DISPATCH();
   }
   TARGET(LOAD_GLOBAL) {
-    Object* found = cached_global(code, arg, frame->globals, frame->builtins);
-    if (!found) found = find_global(code, arg, frame->globals, frame->builtins);
-    if (!found) {
-      raise_name_error(code->names[arg].get());
-      goto error;
-    }
+    Object* found = load_global(code, arg, frame);
+    if (!found) goto error;
     incref(found);
     PUSH(found);
     DISPATCH();
@@ -571,15 +585,7 @@ dispatch:
     // Raw pointers, not Ref<>: gcc leaves a Ref's destructor out of line in this loop.
     Object* right = POP();
     Object* left = TOP();
-    Object* outcome;
-    int64_t c;
-    if (is_small_int(left) && is_small_int(right) &&
-        small_int_operation(arg, static_cast<Int*>(left)->value,
-                            static_cast<Int*>(right)->value, &c)) {
-      outcome = new_int(c);
-    } else {
-      outcome = binary_operation(left, right, BinaryOp(arg)).release();
-    }
+    Object* outcome = arithmetic(arg, left, right, binary_operation);
     decref(right);
     decref(left);
     if (!outcome) {
@@ -592,15 +598,7 @@ dispatch:
   TARGET(INPLACE_OP) {
     Object* right = POP();
     Object* left = TOP();
-    Object* outcome;
-    int64_t c;
-    if (is_small_int(left) && is_small_int(right) &&
-        small_int_operation(arg, static_cast<Int*>(left)->value,
-                            static_cast<Int*>(right)->value, &c)) {
-      outcome = new_int(c);
-    } else {
-      outcome = inplace_operation(left, right, BinaryOp(arg)).release();
-    }
+    Object* outcome = arithmetic(arg, left, right, inplace_operation);
     decref(right);
     decref(left);
     if (!outcome) {
