@@ -130,6 +130,21 @@ test('the default example runs and prints what CPython prints', { timeout: TEST_
   });
 });
 
+test('the last edited code survives a reload, whatever its characters', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const source = 'print("héllo, wörld — 世界 🐍", "\\u00e9")\n';
+  const expected = runCPython(source);
+  await withPlayground(async (page) => {
+    await setSource(page, source);
+    await page.reload();
+    await page.locator('.cm-content').waitFor();
+    assert.equal(await editorText(page), source);
+    await page.waitForFunction(() => !document.querySelector('#run').disabled);
+    await runButton(page).click();
+    assert.equal((await runEnded(page)).state, 'finished');
+    assert.equal((await shownOutput(page)).text, (await expected).stdout);
+  });
+});
+
 // In the page: resolves to the time (ms) from the next click on Stop to the status
 // saying stopped — the page's own latency, without the test driver's round trips.
 function measureStop() {

@@ -16,8 +16,10 @@ import type { Editor } from './editor_contract.ts';
 import { editorTheme } from './editor_theme.ts';
 
 // CodeMirror in place of the plain `textarea` (plain_editor.ts), with its text and
-// selection, and the focus if it had it; Ctrl/Cmd+Enter calls `onRun`.
-export function replaceTextarea(textarea: HTMLTextAreaElement, onRun: () => void): Editor {
+// selection, and the focus if it had it; Ctrl/Cmd+Enter calls `onRun`, and each edit
+// `onChange` with the new text.
+export function replaceTextarea(textarea: HTMLTextAreaElement, onRun: () => void,
+                                onChange: (source: string) => void): Editor {
   const runKey = Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => { onRun(); return true; } }]));
   const hadFocus = document.activeElement === textarea;
   const view = new EditorView({
@@ -41,6 +43,9 @@ export function replaceTextarea(textarea: HTMLTextAreaElement, onRun: () => void
       indentUnit.of('    '),  // PEP 8's four spaces (CodeMirror's default is two)
       editorTheme,
       EditorView.contentAttributes.of({ 'aria-label': 'Python source' }),
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) onChange(update.state.doc.toString());
+      }),
     ],
   });
   textarea.replaceWith(view.dom);

@@ -5,7 +5,8 @@
 // Loading order: this small script starts the runtime first, so the worker starts and the
 // wasm downloads and compiles while CodeMirror's larger script (its own chunk) loads. Until
 // it has, the example is in a plain textarea and Run already works (a run waits for the
-// wasm inside the runner).
+// wasm inside the runner). The editor opens with the last edited code, if any
+// (saved_source.ts), else the default example.
 import './style.css';
 
 import defaultExample from '../examples/three_tasks.py?raw';
@@ -14,6 +15,7 @@ import { requiredElement } from './dom.ts';
 import type { Editor } from './editor_contract.ts';
 import { plainEditor } from './plain_editor.ts';
 import { OutputView } from './output_view.ts';
+import { loadSavedSource, saveSource } from './saved_source.ts';
 import { STOPPED, loadRunner } from './runner_client.ts';
 import type { RunEvent, RunHandle, Runner } from './runner_client.ts';
 import { StatusLine } from './status_line.ts';
@@ -22,7 +24,7 @@ const output = new OutputView(requiredElement(document, '#output', HTMLElement))
 const status = new StatusLine(requiredElement(document, '#status', HTMLElement));
 const runnerLoading = loadRunner(document.baseURI);
 const textarea = requiredElement(document, '#source', HTMLTextAreaElement);
-let editor: Editor = plainEditor(textarea, defaultExample);
+let editor: Editor = plainEditor(textarea, loadSavedSource() ?? defaultExample, saveSource);
 let runner: Runner | null = null;
 let currentRun: RunHandle | null = null;
 
@@ -32,7 +34,7 @@ const controls = bindControls(document, {
   clear: () => output.clear(),
 });
 import('./editor.ts').then(({ replaceTextarea }) => {
-  editor = replaceTextarea(textarea, startRun);
+  editor = replaceTextarea(textarea, startRun, saveSource);
 }, (error: unknown) => {
   console.warn('awaitpad: CodeMirror did not load; the plain editor stays', error);
 });

@@ -3,8 +3,10 @@
 // keeping what was typed, the selection and the focus.
 import type { Editor } from './editor_contract.ts';
 
-export function plainEditor(textarea: HTMLTextAreaElement, initialSource: string): Editor {
+export function plainEditor(textarea: HTMLTextAreaElement, initialSource: string,
+                            onChange: (source: string) => void): Editor {
   textarea.value = initialSource;
+  textarea.addEventListener('input', () => onChange(textarea.value));
   textarea.setSelectionRange(0, 0);  // the cursor at the top, where reading starts
   return {
     source: () => textarea.value,
