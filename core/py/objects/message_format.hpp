@@ -3,11 +3,12 @@
 //   format_message("'{}' object has no attribute '{}'", type_name(t), name)
 //   format_message("\\x{:02x}", byte)   format_message("{:>4} {:<20}", offset, op_name)
 //
-// Fields: `{}` or `{:SPEC}`, SPEC = [[fill]align][#][0][width][type], align `<` or `>`, type
-// `x`, `X` or `d` (integers); `{{` and `}}` are braces. Arguments are text, integers,
-// characters and addresses (written 0x…, lowercase). That is all our messages need, so
-// {fmt} (≈30 KB of gzipped wasm, and std::locale with it) stays out of the product. A
-// field without an argument is written as it stands.
+// Fields: `{}` or `{:SPEC}`, where SPEC is Python's format spec, applied as format()
+// applies it to a str or an int (format_spec.hpp does both); `{{` and `}}` are braces.
+// Arguments are text, integers, characters and addresses (written 0x…, lowercase; their
+// SPEC is ignored). That is all our messages need, so {fmt} (≈30 KB of gzipped wasm, and
+// std::locale with it) stays out of the product. A field without an argument, or with a
+// SPEC that format() would reject, is written as it stands.
 #pragma once
 
 #include <cstdint>

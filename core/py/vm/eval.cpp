@@ -151,6 +151,17 @@ inline Object* arithmetic(uint32_t op, Object* left, Object* right,
   return general(left, right, BinaryOp(op)).release();
 }
 
+// The frame for calling `function` with `count` positional arguments, whose references
+// it takes over: a plain function's fast path when they are exactly its parameters, else
+// the general binder (defaults, errors). Null on error.
+inline Frame* positional_call_frame(Function* function, Object** arguments, size_t count) {
+  if (function->plain && count == function->code->argument_count) {
+    return make_plain_call_frame(function->code, function->globals, function->builtins,
+                                 arguments, count);
+  }
+  return bind_arguments_stealing(function, arguments, count, nullptr);
+}
+
 // Counts the frames from `top` down to the innermost one, linking their back pointers.
 int link_chain(Frame* top) {
   int count = 1;
@@ -1198,11 +1209,7 @@ dispatch:
     Object** arguments = sp - arg;
     Object* callable = arguments[-1];
     if (callable->type == &function_type) {
-      Function* function = static_cast<Function*>(callable);
-      callee = function->plain && arg == function->code->argument_count
-                   ? make_plain_call_frame(function->code, function->globals,
-                                           function->builtins, arguments, arg)
-                   : bind_arguments_stealing(function, arguments, arg, nullptr);
+      callee = positional_call_frame(static_cast<Function*>(callable), arguments, arg);
       sp = arguments;
       goto enter_callee;
     }
@@ -1259,11 +1266,7 @@ dispatch:
       ++count;
     }
     if (callable->type == &function_type) {
-      Function* function = static_cast<Function*>(callable);
-      callee = function->plain && count == function->code->argument_count
-                   ? make_plain_call_frame(function->code, function->globals,
-                                           function->builtins, arguments, count)
-                   : bind_arguments_stealing(function, arguments, count, nullptr);
+      callee = positional_call_frame(static_cast<Function*>(callable), arguments, count);
       sp = arguments;
       if (!sp[-1]) --sp;  // the NULL slot
       goto enter_callee;

@@ -68,21 +68,6 @@ void release_owned_callees(Frame* frame) {
   }
 }
 
-void drop_namespaces(Frame* frame) {
-  Code* code = frame->code;
-  Dict* globals = frame->globals;
-  Dict* builtins = frame->builtins;
-  Object* mapping = frame->locals_mapping;
-  frame->code = nullptr;
-  frame->globals = nullptr;
-  frame->builtins = nullptr;
-  frame->locals_mapping = nullptr;
-  xdecref(code);
-  xdecref(globals);
-  xdecref(builtins);
-  xdecref(mapping);
-}
-
 void frame_destruct(Object* self) {
   Frame* frame = static_cast<Frame*>(self);
   if (frame->code) clear_frame(frame);
@@ -150,21 +135,14 @@ Frame* take_frame_from_heap(size_t slot_count) {
 Frame* make_frame(Code* code, Dict* globals, Dict* builtins, Object* locals_mapping) {
   Frame* frame = take_frame(code, globals, builtins, locals_mapping);
   if (!frame) return nullptr;
-  size_t named = code->local_names.size() + code->cell_names.size() + code->free_names.size();
-  std::memset(frame->slots, 0, named * sizeof(Object*));
+  std::memset(frame->slots, 0, named_slot_count(code) * sizeof(Object*));
   return frame;
 }
 
 void clear_frame(Frame* frame) {
   if (frame->delegate) release_owned_callees(frame);
-  Code* code = frame->code;
-  if (code && frame->slots) {
-    size_t named = code->local_names.size() + code->cell_names.size() + code->free_names.size();
-    for (size_t i = 0; i < named; ++i) {
-      Object* value = frame->slots[i];
-      frame->slots[i] = nullptr;
-      xdecref(value);
-    }
+  if (frame->code && frame->slots) {
+    empty_named_slots(frame);
     Object** stack = frame->stack_base();
     uint32_t depth = frame->stack_depth;
     frame->stack_depth = 0;
@@ -180,9 +158,7 @@ void release_frame(Frame* frame) {
   if (frame->refcount == 1 && free_frames.count < kMaxFreeFrames) {
     clear_frame(frame);
     drop_namespaces(frame);
-    frame->back = free_frames.first;
-    free_frames.first = frame;
-    ++free_frames.count;
+    push_free_frame(frame);
     return;
   }
   decref(frame);

@@ -42,6 +42,11 @@ enum class FrameReturn : uint8_t {
                   // caller's stack, a return ends the loop
 };
 
+// The named slots of a frame for `code`: locals, then cells, then free variables.
+inline size_t named_slot_count(const Code* code) {
+  return code->local_names.size() + code->cell_names.size() + code->free_names.size();
+}
+
 struct Frame : Object {
   Code* code = nullptr;             // owned: what runs
   Frame* back = nullptr;            // borrowed: the frame below on the thread's chain while
@@ -66,9 +71,7 @@ struct Frame : Object {
   // The slot areas.
   Object** locals() const { return slots; }
   Object** cells() const { return slots + code->local_names.size(); }
-  Object** stack_base() const {
-    return cells() + code->cell_names.size() + code->free_names.size();
-  }
+  Object** stack_base() const { return slots + named_slot_count(code); }
   Block* blocks() const { return reinterpret_cast<Block*>(stack_base() + code->stack_size); }
   // The line of the instruction running (or last run); f_lineno.
   int line() const {
@@ -96,8 +99,7 @@ constexpr uint32_t kMaxFreeFrames = 200;
 // Slots a frame for `code` needs: locals, cells, stack, and the block stack rounded up.
 inline size_t frame_slots_needed(const Code* code) {
   size_t block_slots = (code->block_depth * sizeof(Block) + sizeof(Object*) - 1) / sizeof(Object*);
-  return code->local_names.size() + code->cell_names.size() + code->free_names.size() +
-         code->stack_size + block_slots;
+  return named_slot_count(code) + code->stack_size + block_slots;
 }
 
 // take_frame's slow path: a frame from the free list given a bigger slot array, or a new
@@ -161,35 +163,53 @@ void release_frame(Frame* frame);
 // Drops every reference a frame's slots hold (locals, cells, stack) and its namespaces.
 void clear_frame(Frame* frame);
 
-// release_frame for a call's frame that has returned (value stack empty, no delegate).
-inline void release_returned_frame(Frame* frame) {
-  if (frame->refcount != 1 || free_frames.count >= kMaxFreeFrames ||
-      frame->handled_exception || frame->locals_mapping) {
-    release_frame(frame);
-    return;
-  }
-  // As clear_frame: each slot is emptied before its value goes, and the frame joins the
-  // free list last, because a value's destructor may run Python code (a generator's
-  // finally) that looks at this frame or takes frames.
-  Code* code = frame->code;
-  size_t named = code->local_names.size() + code->cell_names.size() + code->free_names.size();
+// Empties the locals, cells and free slots, each slot before its value goes: a value's
+// destructor may run Python code (a generator's finally) that looks at this frame.
+inline void empty_named_slots(Frame* frame) {
+  size_t named = named_slot_count(frame->code);
   Object** slots = frame->slots;
   for (size_t i = 0; i < named; ++i) {
     Object* value = slots[i];
     slots[i] = nullptr;
     xdecref(value);
   }
+}
+
+// Drops the frame's code and namespaces (null afterwards: what frame_destruct and
+// frame_locals test).
+inline void drop_namespaces(Frame* frame) {
+  Code* code = frame->code;
   Dict* globals = frame->globals;
   Dict* builtins = frame->builtins;
-  frame->code = nullptr;  // what frame_destruct and frame_locals test
+  Object* mapping = frame->locals_mapping;
+  frame->code = nullptr;
   frame->globals = nullptr;
   frame->builtins = nullptr;
-  decref(code);
-  decref(globals);
+  frame->locals_mapping = nullptr;
+  xdecref(code);
+  xdecref(globals);
   xdecref(builtins);
+  xdecref(mapping);
+}
+
+// Puts an emptied frame on the free list (last: taking frames may run before this).
+inline void push_free_frame(Frame* frame) {
   frame->back = free_frames.first;
   free_frames.first = frame;
   ++free_frames.count;
+}
+
+// release_frame for a call's frame that has returned (value stack empty, no delegate,
+// no block): inline, and without clear_frame's stack walk.
+inline void release_returned_frame(Frame* frame) {
+  if (frame->refcount != 1 || free_frames.count >= kMaxFreeFrames ||
+      frame->handled_exception || frame->locals_mapping) {
+    release_frame(frame);
+    return;
+  }
+  empty_named_slots(frame);
+  drop_namespaces(frame);
+  push_free_frame(frame);
 }
 
 // Readies frame_type (f_code, f_lineno, f_globals, f_locals, f_back, f_lasti).
