@@ -42,9 +42,11 @@ export function createRunner(urls = {}) {
     url.searchParams.set('glue', glueUrl);
     worker = new Worker(url, { type: 'module' });
     worker.onmessage = ({ data }) => {
-      if (!current || data.run !== current.run) return;  // a stale run's event
-      if (data.event.type === 'exit') finish(data.event);
-      else current.onEvent(data.event);
+      for (const event of data.events) {
+        if (!current || data.run !== current.run) return;  // a stale run's events
+        if (event.type === 'exit') finish(event);
+        else current.onEvent(event);
+      }
     };
     // The worker itself failed (its script did not load, or the runtime threw past the
     // session): end the run with that error; the next run starts a new worker. (Not at

@@ -18,8 +18,9 @@ export const FLUSH_INTERVAL_MS = 50;
 const STREAM_NAMES = { 1: 'stdout', 2: 'stderr' };
 
 class EventBatch {
-  constructor(emit) {
+  constructor(emit, endOfBatch) {
     this.emit = emit;
+    this.endOfBatch = endOfBatch;
     this.pending = [];
     this.lastFlush = -Infinity;  // the first output goes out at once
   }
@@ -47,6 +48,7 @@ class EventBatch {
     const events = this.pending;
     this.pending = [];
     for (const event of events) this.emit(event);
+    if (events.length > 0) this.endOfBatch();
   }
 }
 
@@ -73,11 +75,13 @@ export function seedText(seed) {
 // Runs `program` = {source, argv0 = 'main.py', stdin = '', virtualTime = false,
 // seed = null (a non-negative integer, number or BigInt, or its decimal text),
 // trace = false} in a new instance made by `createModule(moduleOptions + hooks)`.
+// `emit(event)` gets each event; `endOfBatch()`, if given, follows the events of each batch
+// (a worker sends a batch as one message).
 // Resolves to {status, error}: the exit status as CPython's (0, 1, SystemExit's code) and
 // error null; or status null and error a message when the runtime itself failed (a trap,
 // an abort, out of memory) — the program's output up to that point has been emitted.
-export async function runProgram(createModule, moduleOptions, program, emit) {
-  const batch = new EventBatch(emit);
+export async function runProgram(createModule, moduleOptions, program, emit, endOfBatch = () => {}) {
+  const batch = new EventBatch(emit, endOfBatch);
   const decoder = new TextDecoder();
   let failure = null;
   const hooks = {

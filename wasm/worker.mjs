@@ -4,7 +4,8 @@
 // once. Messages from the runner:
 //   {type: 'init', module: WebAssembly.Module}             once, first
 //   {type: 'run', run, source, options}                   options as runner.run's
-// To the runner: {run, event} for each event of the contract (runner.mjs). Runs are taken
+// To the runner: {run, events} with the events of the contract (runner.mjs) that the
+// session handed out together — one message per batch, not per event. Runs are taken
 // one at a time, each in a fresh instance of the already compiled module; the module is
 // never entered while a run is suspended (TOOLCHAIN.md §2).
 import { instantiating, runProgram } from './session.mjs';
@@ -22,21 +23,28 @@ async function initialize({ module }) {
 }
 
 async function runOne({ run, source, options = {} }) {
-  const post = (event) => postMessage({ run, event });
+  let batch = [];
+  const post = (event) => batch.push(event);
+  const send = () => {
+    postMessage({ run, events: batch });
+    batch = [];
+  };
   try {
     const { createAwaitpad, moduleOptions } = await ready;
     post({ type: 'start' });
+    send();
     const result = await runProgram(createAwaitpad, moduleOptions, {
       source,
       stdin: options.stdin ?? '',
       virtualTime: Boolean(options.virtualTime),
       seed: options.seed ?? null,
       trace: Boolean(options.trace),
-    }, post);
+    }, post, send);
     post({ type: 'exit', status: result.status, error: result.error });
   } catch (error) {
     post({ type: 'exit', status: null, error: String(error?.message ?? error) });
   }
+  send();
 }
 
 onmessage = ({ data }) => {

@@ -17,29 +17,19 @@ import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../../scripts/static_server.mjs';
 import { launchChromium } from './chromium.mjs';
 import { runCPython, runCPythonVirtualTime } from './cpython.mjs';
+import {
+  DIST, TEST_TIMEOUT_MS, editorText, outputRegion, runButton, runEnded, setSource, shownOutput, status,
+  requireCurrentDist, stopButton, withPlayground as withPage,
+} from './playground.mjs';
 import { SLEEP_AN_HOUR } from './programs.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = path.join(REPO_ROOT, 'dist');
-const WASM_DIR = path.resolve(REPO_ROOT, process.env.AWAITPAD_WASM_DIR ?? 'build/wasm');
 const RESULTS = path.join(REPO_ROOT, 'test-results');
 const DEFAULT_EXAMPLE = path.join(REPO_ROOT, 'web', 'examples', 'three_tasks.py');
-const TEST_TIMEOUT_MS = 30_000;
-const ENDED_STATES = ['finished', 'stopped', 'error'];
 
 let server;
 let browser;
-
-// dist/ must exist and carry the wasm this run tests, not an older build's.
-function requireCurrentDist() {
-  const hint = 'build the page first: npm run build (with the same AWAITPAD_WASM_DIR)';
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error(`dist/ is missing: ${hint}`);
-  const built = path.join(DIST, 'runtime', 'awaitpad.wasm');
-  const source = path.join(WASM_DIR, 'awaitpad.wasm');
-  if (!fs.existsSync(built) || !fs.readFileSync(built).equals(fs.readFileSync(source))) {
-    throw new Error(`dist/runtime/awaitpad.wasm is not ${source}: ${hint}`);
-  }
-}
+const withPlayground = (body, contextOptions) => withPage(browser, `${server.origin}/`, body, contextOptions);
 
 before(async () => {
   requireCurrentDist();
@@ -51,71 +41,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-// A fresh page in its own context (cold cache), ready to run: {page, close()}; close()
-// checks that the page raised no uncaught error and logged no console error.
-async function openPlayground(contextOptions = {}) {
-  const context = await browser.newContext(contextOptions);
-  const problems = [];
-  const page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
-  await page.goto(`${server.origin}/`);
-  await page.locator('.cm-content').waitFor();  // CodeMirror has replaced the textarea
-  await page.waitForFunction(() => !document.querySelector('#run').disabled);
-  return {
-    page,
-    async close() {
-      await context.close();
-      assert.deepEqual(problems, [], 'errors on the page');
-    },
-  };
-}
-
-const runButton = (page) => page.getByRole('button', { name: 'Run', exact: true });
-const stopButton = (page) => page.getByRole('button', { name: 'Stop', exact: true });
-const outputRegion = (page) => page.getByRole('region', { name: 'Output', exact: true });
-
-// The editor's text as the page shows it.
-function editorText(page) {
-  return page.locator('.cm-content .cm-line').evaluateAll((lines) => lines.map((l) => l.textContent).join('\n'));
-}
-
-// Replaces the editor's text as typing would (one input, so no auto-indent or brackets).
-async function setSource(page, source) {
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(source);
-  assert.equal(await editorText(page), source);
-}
-
-function status(page) {
-  return page.locator('#status').evaluate((element) => ({ state: element.dataset.state, text: element.textContent }));
-}
-
-// Resolves when the run started last has ended; returns the status.
-async function runEnded(page, timeout = TEST_TIMEOUT_MS) {
-  await page.waitForFunction((ended) => ended.includes(document.querySelector('#status').dataset.state),
-    ENDED_STATES, { timeout });
-  return status(page);
-}
-
-// What the Output region shows, all of it and its stderr part.
-function shownOutput(page) {
-  return outputRegion(page).locator('pre').evaluate((pre) => ({
-    text: pre.textContent,
-    stderr: [...pre.querySelectorAll('.stderr')].map((span) => span.textContent).join(''),
-  }));
-}
-
-async function withPlayground(body, contextOptions) {
-  const { page, close } = await openPlayground(contextOptions);
-  try {
-    await body(page);
-  } finally {
-    await close();
-  }
-}
 
 test('the default example runs and prints what CPython prints', { timeout: TEST_TIMEOUT_MS }, async () => {
   const source = fs.readFileSync(DEFAULT_EXAMPLE, 'utf8');

@@ -14,6 +14,7 @@ import {
 
 import type { Editor } from './editor_contract.ts';
 import { editorTheme } from './editor_theme.ts';
+import { failingLineMark, setFailingLine } from './failing_line.ts';
 
 // CodeMirror in place of the plain `textarea` (plain_editor.ts), with its text and
 // selection, and the focus if it had it; Ctrl/Cmd+Enter calls `onRun`, and each edit
@@ -42,6 +43,7 @@ export function replaceTextarea(textarea: HTMLTextAreaElement, onRun: () => void
       python(),
       indentUnit.of('    '),  // PEP 8's four spaces (CodeMirror's default is two)
       editorTheme,
+      failingLineMark(),
       EditorView.contentAttributes.of({ 'aria-label': 'Python source' }),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) onChange(update.state.doc.toString());
@@ -53,5 +55,14 @@ export function replaceTextarea(textarea: HTMLTextAreaElement, onRun: () => void
   return {
     source: () => view.state.doc.toString(),
     focus: () => view.focus(),
+    goToLine(line) {
+      const document = view.state.doc;
+      const position = document.line(Math.min(Math.max(line, 1), document.lines)).from;
+      view.dispatch({ selection: { anchor: position }, scrollIntoView: true });
+      view.focus();
+    },
+    markFailingLine(line) {
+      view.dispatch({ effects: setFailingLine.of(line) });
+    },
   };
 }

@@ -15,6 +15,7 @@ const chrome = EditorView.theme({
     backgroundColor: 'var(--selection)',
   },
   '.cm-scroller': { overflow: 'auto' },
+  '.cm-line.cm-failing-line': { backgroundColor: 'var(--failing-line)', boxShadow: 'inset 3px 0 var(--stderr)' },
   '.cm-tooltip': { backgroundColor: 'var(--background)', color: 'var(--text)', border: '1px solid var(--border)' },
 });
 

@@ -14,13 +14,18 @@ import { bindControls } from './controls.ts';
 import { requiredElement } from './dom.ts';
 import type { Editor } from './editor_contract.ts';
 import { plainEditor } from './plain_editor.ts';
+import { OutputStamps } from './output_stamps.ts';
 import { OutputView } from './output_view.ts';
 import { loadSavedSource, saveSource } from './saved_source.ts';
 import { STOPPED, loadRunner } from './runner_client.ts';
 import type { RunEvent, RunHandle, Runner } from './runner_client.ts';
+import { failingLine } from './source_links.ts';
+import { bindStampSwitches } from './stamp_switches.ts';
 import { StatusLine } from './status_line.ts';
 
-const output = new OutputView(requiredElement(document, '#output', HTMLElement));
+const output = new OutputView(requiredElement(document, '#output', HTMLElement),
+  (line) => editor.goToLine(line));
+const stamps = new OutputStamps();
 const status = new StatusLine(requiredElement(document, '#status', HTMLElement));
 const runnerLoading = loadRunner(document.baseURI);
 const textarea = requiredElement(document, '#source', HTMLTextAreaElement);
@@ -33,6 +38,7 @@ const controls = bindControls(document, {
   stop: () => currentRun?.stop(),
   clear: () => output.clear(),
 });
+bindStampSwitches(document, (options) => output.showStamps(options));
 import('./editor.ts').then(({ replaceTextarea }) => {
   editor = replaceTextarea(textarea, startRun, saveSource);
 }, (error: unknown) => {
@@ -48,6 +54,8 @@ function startRun(): void {
   const virtualTime = controls.virtualTime();
   let startedAt = performance.now();  // replaced by the worker's start, after any wait for the wasm
   output.clear();
+  stamps.reset();
+  editor.markFailingLine(null);
   status.running(virtualTime);
   controls.setRunning(true);
   const onEvent = (event: RunEvent): void => {
@@ -57,15 +65,19 @@ function startRun(): void {
         startedAt = performance.now();
         break;
       case 'stdout':
+        for (const piece of stamps.stamped(event.text)) output.append('stdout', piece.text, piece.stamp);
+        break;
       case 'stderr':
-        output.append(event.type, event.text);
+        output.append('stderr', event.text);
         break;
       case 'trace':
-        break;  // the timeline (issue 5) will draw these
+        stamps.noteTrace(event.events);
+        break;
       case 'exit': {
         currentRun = null;
         controls.setRunning(false);
         const seconds = (performance.now() - startedAt) / 1000;
+        if (event.status !== 0) editor.markFailingLine(failingLine(output.errorText()));
         if (event.status !== null) status.finished(event.status, seconds);
         else if (event.error === STOPPED) status.stopped(seconds);
         else status.runtimeError(event.error ?? 'unknown failure');
@@ -73,7 +85,8 @@ function startRun(): void {
       }
     }
   };
-  const handle = runner.run(editor.source(), { virtualTime }, onEvent);
+  // Traced: the records stamp printed lines (and draw the timeline).
+  const handle = runner.run(editor.source(), { virtualTime, trace: true }, onEvent);
   currentRun = handle;
 }
 

@@ -11,5 +11,14 @@ export function plainEditor(textarea: HTMLTextAreaElement, initialSource: string
   return {
     source: () => textarea.value,
     focus: () => textarea.focus(),
+    goToLine(line) {
+      const lines = textarea.value.split('\n');
+      const index = Math.min(Math.max(line, 1), lines.length) - 1;
+      const offset = lines.slice(0, index).reduce((total, text) => total + text.length + 1, 0);
+      textarea.focus();
+      textarea.setSelectionRange(offset, offset);
+    },
+    // The plain editor shows only until CodeMirror loads; it does not mark lines.
+    markFailingLine: () => {},
   };
 }

@@ -1,0 +1,259 @@
+// The Output region in headless Chromium: traceback and deadlock-report links to the
+// program's lines, the failing line marked in the editor, per-line time stamps and task
+// names, and smoothness while a program prints 10,000 lines.
+//
+// Expected output, lines, times and task names come from CPython (tests/web/cpython.mjs)
+// or from the program's own text, never from awaitpad.
+//
+// Run: npm run build && node --test tests/web/output.test.mjs
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { startStaticServer } from '../../scripts/static_server.mjs';
+import { launchChromium } from './chromium.mjs';
+import { runCPython, runCPythonVirtualTime } from './cpython.mjs';
+import {
+  DIST, TEST_TIMEOUT_MS, editorText, outputRegion, requireCurrentDist, runButton, runEnded,
+  setSource, shownOutput, withPlayground as withPage,
+} from './playground.mjs';
+
+let server;
+let browser;
+const withPlayground = (body, contextOptions) => withPage(browser, `${server.origin}/`, body, contextOptions);
+
+before(async () => {
+  requireCurrentDist();
+  server = await startStaticServer(DIST);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// 1-based number of the program line that contains `text`.
+function lineOf(source, text) {
+  const index = source.split('\n').findIndex((line) => line.includes(text));
+  assert.ok(index >= 0, `no line contains ${text}`);
+  return index + 1;
+}
+
+// The "line N" links in the Output region: [{label, line}].
+function lineLinks(page) {
+  return outputRegion(page).getByRole('button').evaluateAll((buttons) => buttons
+    .filter((button) => button.classList.contains('line-link'))
+    .map((button) => ({ label: button.textContent, line: Number(button.dataset.line) })));
+}
+
+// The editor line the cursor is on (CodeMirror marks it as the active line).
+function cursorLineText(page) {
+  return page.locator('.cm-activeLine').textContent();
+}
+
+const NESTED_FAILURE = `def divide(x):
+    return 1 / x
+
+def average(values):
+    return sum(values) * divide(len(values) - len(values))
+
+print("before")
+average([1, 2, 3])
+`;
+
+test('a traceback links each "line N" to the editor, and the failing line is marked', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const { stderr } = await runCPython(NESTED_FAILURE);
+  const frames = [...stderr.matchAll(/File "main\.py", line (\d+)/g)].map((match) => Number(match[1]));
+  assert.equal(frames.length, 3, stderr);
+  const lines = NESTED_FAILURE.split('\n');
+  await withPlayground(async (page) => {
+    await setSource(page, NESTED_FAILURE);
+    await runButton(page).click();
+    assert.equal((await runEnded(page)).state, 'finished');
+    assert.equal((await shownOutput(page)).stderr, stderr);
+    assert.deepEqual(await lineLinks(page), frames.map((line) => ({ label: `line ${line}`, line })));
+
+    const innermost = frames[frames.length - 1];
+    assert.equal(await page.locator('.cm-failing-line').textContent(), lines[innermost - 1]);
+    for (const line of frames) {
+      await outputRegion(page).getByRole('button', { name: `line ${line}`, exact: true }).click();
+      assert.equal(await cursorLineText(page), lines[line - 1], `after clicking line ${line}`);
+      assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('cm-content')),
+        'the editor has the focus');
+    }
+    await page.keyboard.type('# edited ');
+    assert.equal(await page.locator('.cm-failing-line').count(), 0, 'the mark outlives an edit');
+  });
+});
+
+const UNCLOSED_PARENTHESIS = 'print("one")\nvalues = [1,\n          2\n';
+
+test('a syntax error links its line; a clean run clears the mark', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const { stderr } = await runCPython(UNCLOSED_PARENTHESIS);
+  const line = Number(/File "main\.py", line (\d+)/.exec(stderr)[1]);
+  await withPlayground(async (page) => {
+    await setSource(page, UNCLOSED_PARENTHESIS);
+    await runButton(page).click();
+    await runEnded(page);
+    assert.equal((await shownOutput(page)).stderr, stderr);
+    assert.deepEqual(await lineLinks(page), [{ label: `line ${line}`, line }]);
+    assert.equal(await page.locator('.cm-failing-line').textContent(), UNCLOSED_PARENTHESIS.split('\n')[line - 1]);
+    await setSource(page, 'print("fine")\n');
+    await runButton(page).click();
+    await runEnded(page);
+    assert.equal(await page.locator('.cm-failing-line').count(), 0);
+  });
+});
+
+const DEADLOCK = `import asyncio
+
+async def consumer(queue):
+    item = await queue.get()
+    print("got", item)
+
+async def main():
+    queue = asyncio.Queue()
+    await queue.put("only one")
+    await asyncio.gather(consumer(queue), consumer(queue))
+
+asyncio.run(main())
+`;
+
+test('a deadlock report links each waiting task to the line it waits on', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const expected = await runCPythonVirtualTime(DEADLOCK);  // CPython hangs: the recorder marks it
+  assert.match(expected.stdout, /--- deadlock ---\n$/);
+  const waits = [lineOf(DEADLOCK, 'await asyncio.gather'), lineOf(DEADLOCK, 'await queue.get()')];
+  await withPlayground(async (page) => {
+    await setSource(page, DEADLOCK);
+    await page.getByLabel('Virtual time').check();
+    await runButton(page).click();
+    await runEnded(page);
+    assert.equal((await shownOutput(page)).text.split('Deadlock')[0], expected.stdout);
+    const links = await lineLinks(page);
+    assert.deepEqual([...new Set(links.map((link) => link.line))].sort(), waits.sort());
+    await outputRegion(page).getByRole('button', { name: `line ${waits[1]}` }).first().click();
+    assert.equal(await cursorLineText(page), DEADLOCK.split('\n')[waits[1] - 1]);
+  });
+});
+
+const TWO_WORKERS = `import asyncio
+
+async def worker(name, delay):
+    for step in range(2):
+        await asyncio.sleep(delay)
+        print(f"{name} step {step}")
+
+async def main():
+    print("start")
+    await asyncio.gather(worker("fast", 0.5), worker("slow", 1.25))
+    print("done")
+
+print("before the loop")
+asyncio.run(main())
+print("after the loop")
+`;
+
+// Prepended to a program, makes CPython write before each print, on stderr, the loop's
+// time and the running task's name, or "-" outside a running loop.
+const STAMPING_PRINT = `import asyncio as _asyncio, builtins as _builtins, sys as _sys
+_print = _builtins.print
+def _stamped_print(*args, **kwargs):
+    try:
+        _loop = _asyncio.get_running_loop()
+        _sys.stderr.write(f"{_loop.time()!r} {_asyncio.current_task().get_name()}\\n")
+    except RuntimeError:
+        _sys.stderr.write("-\\n")
+    _print(*args, **kwargs)
+_builtins.print = _stamped_print
+`;
+
+// [{time, task}] per line, times in seconds after the first stamped line, '' when unstamped.
+function relativeStamps(stamps) {
+  const first = stamps.find((stamp) => stamp.time !== '');
+  return stamps.map(({ time, task }) => ({
+    time: time === '' ? '' : (Number(time) - Number(first.time)).toFixed(2),
+    task,
+  }));
+}
+
+for (const timeMode of ['Virtual time', 'Real time']) {
+  test(`${timeMode}: time stamps and task names in front of each line, as CPython's loop saw them`, { timeout: TEST_TIMEOUT_MS }, async () => {
+    const cpython = await runCPythonVirtualTime(STAMPING_PRINT + TWO_WORKERS);
+    const expected = relativeStamps(cpython.stderr.trimEnd().split('\n').map((line) => {
+      const [time, task] = line === '-' ? ['', ''] : line.split(' ');
+      return { time, task };
+    }));
+    await withPlayground(async (page) => {
+      await setSource(page, TWO_WORKERS);
+      await page.getByLabel(timeMode).check();
+      await runButton(page).click();
+      assert.equal((await runEnded(page)).state, 'finished');
+      const plain = (await shownOutput(page)).text;
+      assert.equal(plain, cpython.stdout);
+      await page.getByLabel('Time stamps').check();
+      await page.getByLabel('Task names').check();
+      const shown = await outputRegion(page).locator('.stamp').evaluateAll((stamps) => stamps.map((stamp) => ({
+        time: stamp.querySelector('.stamp-time').textContent.replace(/s$/, ''),
+        task: stamp.querySelector('.stamp-task').textContent,
+      })));
+      const actual = relativeStamps(shown);
+      assert.deepEqual(actual.map((stamp) => stamp.task), expected.map((stamp) => stamp.task));
+      // Real time drifts: a tenth of a second either way is the same moment there.
+      const tolerance = timeMode === 'Virtual time' ? 0 : 0.1;
+      actual.forEach((stamp, index) => {
+        const wanted = expected[index].time;
+        const close = stamp.time === wanted ||
+          (stamp.time !== '' && wanted !== '' && Math.abs(stamp.time - wanted) <= tolerance + 1e-9);
+        assert.ok(close, `line ${index + 1}: stamped ${stamp.time} s, CPython's loop said ${wanted} s`);
+      });
+      // The stamps are not part of the program's output.
+      await page.getByLabel('Time stamps').uncheck();
+      await page.getByLabel('Task names').uncheck();
+      assert.equal((await shownOutput(page)).text, plain);
+    });
+  });
+}
+
+const TEN_THOUSAND_LINES = `import asyncio
+
+async def main():
+    for number in range(10_000):
+        print(f"line {number}: {'x' * (number % 60)}")
+        if number % 500 == 0:
+            await asyncio.sleep(0)
+
+asyncio.run(main())
+`;
+
+// In the page: starts recording the gaps between animation frames; resolves, when the run
+// has ended, to the largest gap (ms) and the number of frames.
+function recordFrameGaps() {
+  return new Promise((resolve) => {
+    let last = performance.now();
+    let largest = 0;
+    let frames = 0;
+    const statusLine = document.querySelector('#status');
+    const step = (now) => {
+      largest = Math.max(largest, now - last);
+      last = now;
+      frames += 1;
+      if (['finished', 'stopped', 'error'].includes(statusLine.dataset.state)) resolve({ largest, frames });
+      else requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+}
+
+test('10,000 printed lines: all of them shown, no frame over 50 ms', { timeout: 60_000 }, async () => {
+  const expected = runCPython(TEN_THOUSAND_LINES);
+  await withPlayground(async (page) => {
+    await setSource(page, TEN_THOUSAND_LINES);
+    const gaps = page.evaluate(recordFrameGaps);
+    await runButton(page).click();
+    assert.equal((await runEnded(page, 60_000)).state, 'finished');
+    const { largest, frames } = await gaps;
+    console.log(`10,000 lines: the largest gap between frames was ${largest.toFixed(1)} ms over ${frames} frames`);
+    assert.equal((await shownOutput(page)).text, (await expected).stdout);
+    assert.ok(largest <= 50, `a frame took ${largest.toFixed(1)} ms`);
+  });
+});

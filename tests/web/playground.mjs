@@ -1,0 +1,93 @@
+// Driving the playground page (dist/index.html) as a person does, for the browser suites:
+// open it, set the editor's text, press Run, wait for the run to end, read the Output
+// region and the status line.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = path.join(REPO_ROOT, 'dist');
+const WASM_DIR = path.resolve(REPO_ROOT, process.env.AWAITPAD_WASM_DIR ?? 'build/wasm');
+
+export const TEST_TIMEOUT_MS = 30_000;
+const ENDED_STATES = ['finished', 'stopped', 'error'];
+
+// dist/ must exist and carry the wasm this run tests, not an older build's.
+export function requireCurrentDist() {
+  const hint = 'build the page first: npm run build (with the same AWAITPAD_WASM_DIR)';
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error(`dist/ is missing: ${hint}`);
+  const built = path.join(DIST, 'runtime', 'awaitpad.wasm');
+  const source = path.join(WASM_DIR, 'awaitpad.wasm');
+  if (!fs.existsSync(built) || !fs.readFileSync(built).equals(fs.readFileSync(source))) {
+    throw new Error(`dist/runtime/awaitpad.wasm is not ${source}: ${hint}`);
+  }
+}
+
+// A fresh page in its own context (cold cache) at `url`, ready to run: {page, close()};
+// close() checks that the page raised no uncaught error and logged no console error.
+export async function openPlayground(browser, url, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const problems = [];
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  await page.goto(url);
+  await page.locator('.cm-content').waitFor();  // CodeMirror has replaced the textarea
+  await page.waitForFunction(() => !document.querySelector('#run').disabled);
+  return {
+    page,
+    async close() {
+      await context.close();
+      assert.deepEqual(problems, [], 'errors on the page');
+    },
+  };
+}
+
+// Runs `body(page)` on a fresh playground at `url`, then closes it.
+export async function withPlayground(browser, url, body, contextOptions) {
+  const { page, close } = await openPlayground(browser, url, contextOptions);
+  try {
+    await body(page);
+  } finally {
+    await close();
+  }
+}
+
+export const runButton = (page) => page.getByRole('button', { name: 'Run', exact: true });
+export const stopButton = (page) => page.getByRole('button', { name: 'Stop', exact: true });
+export const outputRegion = (page) => page.getByRole('region', { name: 'Output', exact: true });
+
+// The editor's text as the page shows it.
+export function editorText(page) {
+  return page.locator('.cm-content .cm-line').evaluateAll((lines) => lines.map((l) => l.textContent).join('\n'));
+}
+
+// Replaces the editor's text as typing would (one input, so no auto-indent or brackets).
+export async function setSource(page, source) {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(source);
+  assert.equal(await editorText(page), source);
+}
+
+export function status(page) {
+  return page.locator('#status').evaluate((element) => ({ state: element.dataset.state, text: element.textContent }));
+}
+
+// Resolves when the run started last has ended; returns the status.
+export async function runEnded(page, timeout = TEST_TIMEOUT_MS) {
+  await page.waitForFunction((ended) => ended.includes(document.querySelector('#status').dataset.state),
+    ENDED_STATES, { timeout });
+  return status(page);
+}
+
+// What the Output region shows, all of it and its stderr part. The output is drawn once
+// per animation frame: wait for one, so the end of the run is drawn.
+export async function shownOutput(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+  return outputRegion(page).locator('pre').evaluate((pre) => ({
+    text: pre.textContent,
+    stderr: [...pre.querySelectorAll('.stderr')].map((span) => span.textContent).join(''),
+  }));
+}
