@@ -125,6 +125,25 @@ test('Virtual time: sleeping an hour finishes at once with CPython\'s output', {
   });
 });
 
+test('virtual time prints what real time prints, the 3 s of sleeps at once', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const source = fs.readFileSync(DEFAULT_EXAMPLE, 'utf8');
+  const expected = runCPython(source);
+  await withPlayground(async (page) => {
+    const outputs = {};
+    for (const mode of ['Real time', 'Virtual time']) {
+      await page.getByLabel(mode).check();
+      const clicked = performance.now();
+      await runButton(page).click();
+      assert.equal((await runEnded(page)).state, 'finished');
+      outputs[mode] = { text: (await shownOutput(page)).text, seconds: (performance.now() - clicked) / 1000 };
+    }
+    assert.equal(outputs['Real time'].text, (await expected).stdout);
+    assert.equal(outputs['Virtual time'].text, outputs['Real time'].text);
+    assert.ok(outputs['Real time'].seconds >= 3, `real time took ${outputs['Real time'].seconds} s`);
+    assert.ok(outputs['Virtual time'].seconds < 1.5, `virtual time took ${outputs['Virtual time'].seconds} s`);
+  });
+});
+
 const UNCAUGHT_ERROR = 'def divide(x):\n    return 1 / x\n\nprint("before")\ndivide(0)\n';
 
 test('an uncaught exception: its traceback on stderr, styled apart; exit status 1', { timeout: TEST_TIMEOUT_MS }, async () => {
