@@ -73,8 +73,9 @@ async function decodeSource(code: string): Promise<string> {
     if (error instanceof ShareLinkError) throw error;
     throw new ShareLinkError("The link's code does not decompress: the link is truncated or damaged.");
   }
+  // ignoreBOM: a program that starts with U+FEFF keeps it (the decoder drops it otherwise).
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new ShareLinkError("The link's code is not UTF-8 text: the link is damaged.");
   }
