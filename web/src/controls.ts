@@ -12,6 +12,7 @@ export interface ControlActions {
 
 export interface Controls {
   virtualTime(): boolean;
+  setVirtualTime(virtual: boolean): void;
   setReady(): void;
   setRunning(running: boolean): void;
 }
@@ -20,6 +21,7 @@ export function bindControls(root: Document, actions: ControlActions): Controls 
   const runButton = requiredElement(root, '#run', HTMLButtonElement);
   const stopButton = requiredElement(root, '#stop', HTMLButtonElement);
   const clearButton = requiredElement(root, '#clear', HTMLButtonElement);
+  const realTimeInput = requiredElement(root, 'input[name="time"][value="real"]', HTMLInputElement);
   const virtualTimeInput = requiredElement(root, 'input[name="time"][value="virtual"]', HTMLInputElement);
 
   runButton.addEventListener('click', () => actions.run());
@@ -34,6 +36,9 @@ export function bindControls(root: Document, actions: ControlActions): Controls 
 
   return {
     virtualTime: () => virtualTimeInput.checked,
+    setVirtualTime(virtual) {
+      (virtual ? virtualTimeInput : realTimeInput).checked = true;
+    },
     setReady() {
       runButton.disabled = false;
     },

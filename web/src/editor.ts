@@ -6,7 +6,7 @@ import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { python } from '@codemirror/lang-python';
 import { bracketMatching, indentOnInput, indentUnit } from '@codemirror/language';
-import { EditorState, Prec } from '@codemirror/state';
+import { Annotation, EditorState, Prec } from '@codemirror/state';
 import {
   EditorView, drawSelection, dropCursor, highlightActiveLine, highlightActiveLineGutter,
   highlightSpecialChars, keymap, lineNumbers,
@@ -16,9 +16,12 @@ import type { Editor } from './editor_contract.ts';
 import { editorTheme } from './editor_theme.ts';
 import { failingLineMark, setFailingLine } from './failing_line.ts';
 
+// Marks the transaction of Editor.load: the text changes, but nobody edited it.
+const loaded = Annotation.define<true>();
+
 // CodeMirror in place of the plain `textarea` (plain_editor.ts), with its text and
 // selection, and the focus if it had it; Ctrl/Cmd+Enter calls `onRun`, and each edit
-// `onChange` with the new text.
+// `onChange` with the new text (Editor.load is not an edit).
 export function replaceTextarea(textarea: HTMLTextAreaElement, onRun: () => void,
                                 onChange: (source: string) => void): Editor {
   const runKey = Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => { onRun(); return true; } }]));
@@ -46,7 +49,8 @@ export function replaceTextarea(textarea: HTMLTextAreaElement, onRun: () => void
       failingLineMark(),
       EditorView.contentAttributes.of({ 'aria-label': 'Python source' }),
       EditorView.updateListener.of((update) => {
-        if (update.docChanged) onChange(update.state.doc.toString());
+        const edited = update.transactions.some((change) => change.docChanged && !change.annotation(loaded));
+        if (edited) onChange(update.state.doc.toString());
       }),
     ],
   });
@@ -63,6 +67,14 @@ export function replaceTextarea(textarea: HTMLTextAreaElement, onRun: () => void
     },
     markFailingLine(line) {
       view.dispatch({ effects: setFailingLine.of(line) });
+    },
+    load(source) {
+      view.dispatch({
+        changes: { from: 0, to: view.state.doc.length, insert: source },
+        selection: { anchor: 0 },
+        scrollIntoView: true,
+        annotations: loaded.of(true),
+      });
     },
   };
 }

@@ -20,5 +20,10 @@ export function plainEditor(textarea: HTMLTextAreaElement, initialSource: string
     },
     // The plain editor shows only until CodeMirror loads; it does not mark lines.
     markFailingLine: () => {},
+    load(source) {
+      textarea.value = source;  // sets no input event: not an edit
+      textarea.setSelectionRange(0, 0);
+      textarea.scrollTop = 0;
+    },
   };
 }
