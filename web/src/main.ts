@@ -6,19 +6,25 @@
 // wasm downloads and compiles while CodeMirror's larger script (its own chunk) loads. Until
 // it has, the example is in a plain textarea and Run already works (a run waits for the
 // wasm inside the runner). The editor opens with the last edited code, if any
-// (saved_source.ts), else the default example.
+// (saved_source.ts), else the default example — unless the URL holds a link
+// (opened_link.ts), which wins. Opening an example or a link does not overwrite the saved
+// code; the first edit of what was opened does (and drops the link from the URL).
 import './style.css';
 
 import defaultExample from '../examples/three_tasks.py?raw';
 import { bindControls } from './controls.ts';
 import { requiredElement } from './dom.ts';
 import type { Editor } from './editor_contract.ts';
+import { bindGallery } from './gallery.ts';
+import { Notice } from './notice.ts';
+import { followLinks } from './opened_link.ts';
 import { plainEditor } from './plain_editor.ts';
 import { OutputStamps } from './output_stamps.ts';
 import { OutputView } from './output_view.ts';
 import { loadSavedSource, saveSource } from './saved_source.ts';
 import { STOPPED, loadRunner } from './runner_client.ts';
 import type { RunEvent, RunHandle, Runner } from './runner_client.ts';
+import { bindShareButton } from './share_button.ts';
 import { failingLine } from './source_links.ts';
 import { bindStampSwitches } from './stamp_switches.ts';
 import { StatusLine } from './status_line.ts';
@@ -29,7 +35,7 @@ const stamps = new OutputStamps();
 const status = new StatusLine(requiredElement(document, '#status', HTMLElement));
 const runnerLoading = loadRunner(document.baseURI);
 const textarea = requiredElement(document, '#source', HTMLTextAreaElement);
-let editor: Editor = plainEditor(textarea, loadSavedSource() ?? defaultExample, saveSource);
+let editor: Editor = plainEditor(textarea, loadSavedSource() ?? defaultExample, edited);
 let runner: Runner | null = null;
 let currentRun: RunHandle | null = null;
 
@@ -40,10 +46,51 @@ const controls = bindControls(document, {
 });
 bindStampSwitches(document, (options) => output.showStamps(options));
 import('./editor.ts').then(({ replaceTextarea }) => {
-  editor = replaceTextarea(textarea, startRun, saveSource);
+  editor = replaceTextarea(textarea, startRun, edited);
 }, (error: unknown) => {
   console.warn('awaitpad: CodeMirror did not load; the plain editor stays', error);
 });
+
+// The gallery, share links and their notices (gallery.ts, share_button.ts, opened_link.ts).
+const notice = new Notice(requiredElement(document, '#notice', HTMLElement));
+const examples = import('./examples.ts').then((module) => module.EXAMPLES);
+const examplesControl = requiredElement(document, '#examples', HTMLSelectElement);
+const gallery = bindGallery(examplesControl, examples, (example) => {
+  link.forget();
+  openProgram(example.source, example.name);
+});
+bindShareButton(requiredElement(document, '#share', HTMLButtonElement),
+  requiredElement(document, '#share-link', HTMLInputElement),
+  () => ({ source: editor.source(), time: controls.virtualTime() ? 'virtual' : 'real' }), notice);
+const link = followLinks({
+  openCode(source, time) {
+    openProgram(source, null);
+    controls.setVirtualTime(time === 'virtual');
+  },
+  async openExample(name, time) {
+    const example = (await examples).find((candidate) => candidate.name === name);
+    if (example === undefined) {
+      notice.problem(`The link opens the example "${name}", and there is none: Examples lists them all.`);
+      return;
+    }
+    openProgram(example.source, example.name);
+    controls.setVirtualTime(time === 'virtual');
+  },
+  refuse: (message) => notice.problem(message),
+});
+
+function openProgram(source: string, exampleName: string | null): void {
+  editor.load(source);
+  gallery.showChoice(exampleName);
+  notice.clear();
+}
+
+function edited(source: string): void {
+  saveSource(source);
+  link.forget();
+  gallery.showChoice(null);
+  notice.clear();
+}
 
 function startRun(): void {
   if (runner === null) return;
