@@ -6,8 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = path.join(REPO_ROOT, 'dist');
+export const EXAMPLES_DIR = path.join(REPO_ROOT, 'web', 'examples');
 const WASM_DIR = path.resolve(REPO_ROOT, process.env.AWAITPAD_WASM_DIR ?? 'build/wasm');
 
 export const TEST_TIMEOUT_MS = 30_000;
@@ -26,15 +27,16 @@ export function requireCurrentDist() {
 
 // A fresh page in its own context (cold cache) at `url`, ready to run: {page, close()};
 // close() checks that the page raised no uncaught error and logged no console error.
-export async function openPlayground(browser, url, contextOptions = {}) {
+// `prepare(context)` may add to the context first (an init script).
+export async function openPlayground(browser, url, contextOptions = {}, prepare = async () => {}) {
   const context = await browser.newContext(contextOptions);
+  await prepare(context);
   const problems = [];
   const page = await context.newPage();
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
   await page.goto(url);
-  await page.locator('.cm-content').waitFor();  // CodeMirror has replaced the textarea
-  await page.waitForFunction(() => !document.querySelector('#run').disabled);
+  await pageReady(page);
   return {
     page,
     async close() {
@@ -44,9 +46,15 @@ export async function openPlayground(browser, url, contextOptions = {}) {
   };
 }
 
+// Resolves when CodeMirror has replaced the textarea and Run is enabled.
+export async function pageReady(page) {
+  await page.locator('.cm-content').waitFor();
+  await page.waitForFunction(() => !document.querySelector('#run').disabled);
+}
+
 // Runs `body(page)` on a fresh playground at `url`, then closes it.
-export async function withPlayground(browser, url, body, contextOptions) {
-  const { page, close } = await openPlayground(browser, url, contextOptions);
+export async function withPlayground(browser, url, body, contextOptions, prepare) {
+  const { page, close } = await openPlayground(browser, url, contextOptions, prepare);
   try {
     await body(page);
   } finally {
@@ -57,6 +65,9 @@ export async function withPlayground(browser, url, body, contextOptions) {
 export const runButton = (page) => page.getByRole('button', { name: 'Run', exact: true });
 export const stopButton = (page) => page.getByRole('button', { name: 'Stop', exact: true });
 export const outputRegion = (page) => page.getByRole('region', { name: 'Output', exact: true });
+export const shareButton = (page) => page.getByRole('button', { name: 'Share', exact: true });
+export const examplesControl = (page) => page.getByRole('combobox', { name: 'Examples', exact: true });
+export const notice = (page) => page.getByRole('alert');
 
 // The editor's text as the page shows it.
 export function editorText(page) {
@@ -71,6 +82,11 @@ export async function setSource(page, source) {
   assert.equal(await editorText(page), source);
 }
 
+// 'real' or 'virtual': the time switch.
+export function timeMode(page) {
+  return page.locator('input[name="time"]:checked').evaluate((input) => input.value);
+}
+
 export function status(page) {
   return page.locator('#status').evaluate((element) => ({ state: element.dataset.state, text: element.textContent }));
 }
@@ -82,12 +98,28 @@ export async function runEnded(page, timeout = TEST_TIMEOUT_MS) {
   return status(page);
 }
 
-// What the Output region shows, all of it and its stderr part. The output is drawn once
-// per animation frame: wait for one, so the end of the run is drawn.
+// Clicks Run and returns the status when that run has ended. (The click's handler says
+// "running" before the click resolves, so an earlier run's end is not mistaken for it.)
+export async function run(page, timeout = TEST_TIMEOUT_MS) {
+  await runButton(page).click();
+  return runEnded(page, timeout);
+}
+
+// What the Output region shows, all of it and its stdout and stderr parts. The output is
+// drawn once per animation frame: wait for one, so the end of the run is drawn.
 export async function shownOutput(page) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
   return outputRegion(page).locator('pre').evaluate((pre) => ({
     text: pre.textContent,
+    stdout: [...pre.querySelectorAll('.stdout')].map((span) => span.textContent).join(''),
     stderr: [...pre.querySelectorAll('.stderr')].map((span) => span.textContent).join(''),
   }));
+}
+
+// The editor still works: typed code runs and prints.
+export async function assertEditorWorks(page) {
+  await setSource(page, 'print("still", 6 * 7)\n');
+  const ended = await run(page);
+  assert.equal(ended.state, 'finished', ended.text);
+  assert.equal((await shownOutput(page)).text, 'still 42\n');
 }
