@@ -7,6 +7,7 @@
 #include "core/aio/queue.hpp"
 #include "core/py/modules/asyncio_module.hpp"
 #include "core/py/objects/abstract.hpp"
+#include "core/py/objects/dict.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/getset.hpp"
@@ -31,6 +32,7 @@ struct QueueObject : Object {
   std::optional<aio::Queue<Ref<>>> fifo;                         // Queue
   std::optional<aio::LifoQueue<Ref<>>> lifo;                     // LifoQueue
   std::optional<aio::PriorityQueue<Ref<>, PythonLess>> priority;  // PriorityQueue
+  Ref<Dict> dict;                                                 // __dict__
 
   // Calls `action` with whichever queue this is.
   template <class F>
@@ -61,17 +63,28 @@ aio::Task<Value> join_body(Ref<> owner) {
   co_return none_or_error(joined);
 }
 
-Ref<> queue_new(Type* type, CallArgs args) {
-  Object* maxsize_object = nullptr;
-  if (!parse_args("Queue", args, {"maxsize"}, 0, {&maxsize_object})) return nullptr;
-  int64_t maxsize = 0;
-  if (maxsize_object && !index_to_int64(maxsize_object, &maxsize)) return nullptr;
+// As CPython's Python class: __new__ makes an unbounded queue, __init__ takes maxsize (so
+// a subclass's __init__ may take other arguments), and instances take attributes.
+void reset_queue(QueueObject& queue, int64_t maxsize) {
+  queue.fifo.reset();
+  queue.lifo.reset();
+  queue.priority.reset();
+  if (is_subtype(queue.type, &lifo_queue_type)) queue.lifo.emplace(maxsize);
+  else if (is_subtype(queue.type, &priority_queue_type)) queue.priority.emplace(maxsize);
+  else queue.fifo.emplace(maxsize);
+}
+Ref<> queue_new(Type* type, CallArgs) {
   Ref<QueueObject> queue = make_object<QueueObject>(type);
-  if (!queue) return nullptr;
-  if (is_subtype(type, &lifo_queue_type)) queue->lifo.emplace(maxsize);
-  else if (is_subtype(type, &priority_queue_type)) queue->priority.emplace(maxsize);
-  else queue->fifo.emplace(maxsize);
+  if (queue) reset_queue(*queue, 0);
   return queue;
+}
+int queue_init(Object* self, CallArgs args) {
+  Object* maxsize_object = nullptr;
+  if (!parse_args("Queue", args, {"maxsize"}, 0, {&maxsize_object})) return -1;
+  int64_t maxsize = 0;
+  if (maxsize_object && !index_to_int64(maxsize_object, &maxsize)) return -1;
+  reset_queue(*as_queue(self), maxsize);
+  return 0;
 }
 
 Ref<> queue_put(Object* self, CallArgs args) {
@@ -150,6 +163,8 @@ const GetSetDefinition queue_getsets[] = {
 
 int init_asyncio_queues(Module* module) {
   queue_type.new_instance = queue_new;
+  queue_type.init = queue_init;
+  queue_type.dict_offset = dict_member_offset<QueueObject>();
   install_methods(queue_type, queue_methods);
   if (install_getsets(queue_type, queue_getsets) < 0) return -1;
   lifo_queue_type.base = &queue_type;

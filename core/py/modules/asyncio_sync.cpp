@@ -2,6 +2,10 @@
 // the aio primitive (core/aio/lock.hpp, event.hpp, semaphore.hpp, condition.hpp); its
 // awaitable methods are Operations whose bodies hold a reference to the object, so the
 // primitive outlives every wait on it. Errors come from aio with CPython's messages.
+//
+// They behave as CPython's, which are Python classes: instances take attributes, and the
+// arguments belong to __init__ — __new__ makes a ready primitive with the defaults, so a
+// subclass's __init__ may take other arguments and call super().__init__(…) or not.
 #include <optional>
 
 #include "core/aio/condition.hpp"
@@ -10,6 +14,7 @@
 #include "core/aio/semaphore.hpp"
 #include "core/py/modules/asyncio_module.hpp"
 #include "core/py/objects/abstract.hpp"
+#include "core/py/objects/dict.hpp"
 #include "core/py/objects/errors.hpp"
 #include "core/py/objects/exceptions.hpp"
 #include "core/py/objects/int.hpp"
@@ -22,18 +27,22 @@ namespace {
 
 struct LockObject : Object {
   aio::Lock lock;  // the primitive
+  Ref<Dict> dict;  // __dict__
 };
 struct EventObject : Object {
   aio::Event event;  // the primitive
+  Ref<Dict> dict;    // __dict__
 };
 struct SemaphoreObject : Object {
   std::optional<aio::Semaphore> plain;            // Semaphore
   std::optional<aio::BoundedSemaphore> bounded;  // BoundedSemaphore
+  Ref<Dict> dict;                                 // __dict__
   aio::Semaphore& semaphore() { return plain ? *plain : static_cast<aio::Semaphore&>(*bounded); }
 };
 struct ConditionObject : Object {
   Ref<> lock_object;                    // the Lock given (or made), kept alive
   std::optional<aio::Condition> condition;  // over lock_object's aio::Lock
+  Ref<Dict> dict;                           // __dict__
 };
 
 Type lock_type = builtin_type<LockObject>("asyncio.locks.Lock");
@@ -92,10 +101,8 @@ aio::Task<Value> condition_wait_for_body(Ref<> owner, Ref<> predicate) {
 }
 
 // --- Lock -----------------------------------------------------------------------------------
-Ref<> lock_new(Type* type, CallArgs args) {
-  if (!check_positional("Lock", args, 0, 0)) return nullptr;
-  return make_object<LockObject>(type);
-}
+Ref<> lock_new(Type* type, CallArgs) { return make_object<LockObject>(type); }
+int lock_init(Object*, CallArgs args) { return check_positional("Lock", args, 0, 0) ? 0 : -1; }
 Ref<> lock_acquire(Object* self, CallArgs args) {
   if (!check_positional("acquire", args, 0, 0)) return nullptr;
   return make_operation(acquire_body(Ref<>::borrow(self), &as<LockObject>(self)->lock, false), "Lock.acquire");
@@ -117,10 +124,8 @@ const NativeMethod lock_methods[] = {
 };
 
 // --- Event ----------------------------------------------------------------------------------
-Ref<> event_new(Type* type, CallArgs args) {
-  if (!check_positional("Event", args, 0, 0)) return nullptr;
-  return make_object<EventObject>(type);
-}
+Ref<> event_new(Type* type, CallArgs) { return make_object<EventObject>(type); }
+int event_init(Object*, CallArgs args) { return check_positional("Event", args, 0, 0) ? 0 : -1; }
 Ref<> event_wait(Object* self, CallArgs) {
   return make_operation(wait_body(Ref<>::borrow(self), &as<EventObject>(self)->event), "Event.wait");
 }
@@ -140,18 +145,30 @@ const NativeMethod event_methods[] = {
 };
 
 // --- Semaphore, BoundedSemaphore --------------------------------------------------------------
-Ref<> semaphore_new(Type* type, CallArgs args) {
-  Object* value_object = nullptr;
-  if (!parse_args(type_name(type), args, {"value"}, 0, {&value_object})) return nullptr;
-  int64_t value = 1;
-  if (value_object && !index_to_int64(value_object, &value)) return nullptr;
-  aio::Result<void> valid = aio::Semaphore::check_initial_value(value);
-  if (!valid) return raise_error(valid.error());
+// A new primitive with `value`, in place of the one `semaphore` had.
+void reset_semaphore(SemaphoreObject& semaphore, int64_t value) {
+  semaphore.plain.reset();
+  semaphore.bounded.reset();
+  if (is_subtype(semaphore.type, &bounded_semaphore_type)) semaphore.bounded.emplace(value);
+  else semaphore.plain.emplace(value);
+}
+Ref<> semaphore_new(Type* type, CallArgs) {
   Ref<SemaphoreObject> semaphore = make_object<SemaphoreObject>(type);
-  if (!semaphore) return nullptr;
-  if (is_subtype(type, &bounded_semaphore_type)) semaphore->bounded.emplace(value);
-  else semaphore->plain.emplace(value);
+  if (semaphore) reset_semaphore(*semaphore, 1);
   return semaphore;
+}
+int semaphore_init(Object* self, CallArgs args) {
+  Object* value_object = nullptr;
+  if (!parse_args(type_name(self->type), args, {"value"}, 0, {&value_object})) return -1;
+  int64_t value = 1;
+  if (value_object && !index_to_int64(value_object, &value)) return -1;
+  aio::Result<void> valid = aio::Semaphore::check_initial_value(value);
+  if (!valid) {
+    raise_error(valid.error());
+    return -1;
+  }
+  reset_semaphore(*as<SemaphoreObject>(self), value);
+  return 0;
 }
 Ref<> semaphore_acquire(Object* self, CallArgs) {
   return make_operation(acquire_body(Ref<>::borrow(self), &as<SemaphoreObject>(self)->semaphore(), false),
@@ -178,20 +195,34 @@ const NativeMethod semaphore_methods[] = {
 };
 
 // --- Condition ------------------------------------------------------------------------------
-Ref<> condition_new(Type* type, CallArgs args) {
-  Object* lock = nullptr;
-  if (!parse_args("Condition", args, {"lock"}, 0, {&lock})) return nullptr;
-  Ref<ConditionObject> condition = make_object<ConditionObject>(type);
-  if (!condition) return nullptr;
+// A new primitive over `lock` (a new Lock when null or None), in place of the one
+// `condition` had. -1 with an exception set.
+int reset_condition(ConditionObject& condition, Object* lock) {
+  Ref<> lock_object;
   if (lock && !is_none(lock)) {
-    if (!is_instance(lock, lock_type)) return raise(type_error_type, "lock must be an asyncio.Lock");
-    condition->lock_object = Ref<>::borrow(lock);
+    if (!is_instance(lock, lock_type)) {
+      raise(type_error_type, "lock must be an asyncio.Lock");
+      return -1;
+    }
+    lock_object = Ref<>::borrow(lock);
   } else {
-    condition->lock_object = make_object<LockObject>(&lock_type);
-    if (!condition->lock_object) return nullptr;
+    lock_object = make_object<LockObject>(&lock_type);
+    if (!lock_object) return -1;
   }
-  condition->condition.emplace(as<LockObject>(condition->lock_object.get())->lock);
+  condition.condition.reset();
+  condition.lock_object = std::move(lock_object);
+  condition.condition.emplace(as<LockObject>(condition.lock_object.get())->lock);
+  return 0;
+}
+Ref<> condition_new(Type* type, CallArgs) {
+  Ref<ConditionObject> condition = make_object<ConditionObject>(type);
+  if (condition && reset_condition(*condition, nullptr) < 0) return nullptr;
   return condition;
+}
+int condition_init(Object* self, CallArgs args) {
+  Object* lock = nullptr;
+  if (!parse_args("Condition", args, {"lock"}, 0, {&lock})) return -1;
+  return reset_condition(*as<ConditionObject>(self), lock);
 }
 aio::Lock* condition_lock(Object* self) { return &as<LockObject>(as<ConditionObject>(self)->lock_object.get())->lock; }
 Ref<> condition_acquire(Object* self, CallArgs) {
@@ -236,13 +267,21 @@ const NativeMethod condition_methods[] = {
 
 int init_asyncio_sync(Module* module) {
   lock_type.new_instance = lock_new;
+  lock_type.init = lock_init;
+  lock_type.dict_offset = dict_member_offset<LockObject>();
   install_methods(lock_type, lock_methods);
   event_type.new_instance = event_new;
+  event_type.init = event_init;
+  event_type.dict_offset = dict_member_offset<EventObject>();
   install_methods(event_type, event_methods);
   semaphore_type.new_instance = semaphore_new;
+  semaphore_type.init = semaphore_init;
+  semaphore_type.dict_offset = dict_member_offset<SemaphoreObject>();
   install_methods(semaphore_type, semaphore_methods);
   bounded_semaphore_type.base = &semaphore_type;
   condition_type.new_instance = condition_new;
+  condition_type.init = condition_init;
+  condition_type.dict_offset = dict_member_offset<ConditionObject>();
   install_methods(condition_type, condition_methods);
   if (add_type(module, lock_type, "Lock") < 0 || add_type(module, event_type, "Event") < 0 ||
       add_type(module, semaphore_type, "Semaphore") < 0 ||

@@ -246,12 +246,7 @@ void ready_exception_types() {
   base_exception_type.str = exception_str;
   base_exception_type.repr = exception_repr;
   key_error_type.str = key_error_str;
-  // BaseException is not standard-layout (Ref members), but its layout is plain: the
-  // offset is well defined on every compiler we build with.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Winvalid-offsetof"
-  base_exception_type.dict_offset = offsetof(BaseException, dict);
-#pragma GCC diagnostic pop
+  base_exception_type.dict_offset = dict_member_offset<BaseException>();
   install_getsets(base_exception_type, exception_getsets);
   install_methods(base_exception_type, exception_methods);
   install_exception_attributes();

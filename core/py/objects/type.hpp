@@ -51,6 +51,17 @@ constexpr Type builtin_type(const char* name, uint32_t flags = type_flag_base_al
   return type;
 }
 
+// Type::dict_offset for a layout T whose instances keep their __dict__ in a `Ref<Dict> dict`
+// member. T is not standard-layout (Ref members), but its layout is plain: offsetof is
+// well defined on every compiler we build with.
+template <class T>
+constexpr size_t dict_member_offset() {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+  return offsetof(T, dict);
+#pragma GCC diagnostic pop
+}
+
 // Readies a static builtin type for the current run: sets its metatype and immortal count,
 // its base (object when null), __bases__ ((base,) unless the owner set a tuple this run,
 // as ExceptionGroup's (BaseExceptionGroup, Exception)), __mro__ (C3) and __dict__ (kept
