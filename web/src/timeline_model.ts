@@ -37,7 +37,7 @@ export interface TaskTrack {
 }
 
 // The name of the row that holds output printed while no task ran.
-export const NO_TASK_NAME = '(no task)';
+const NO_TASK_NAME = '(no task)';
 
 export class TimelineModel {
   // Rows in order of first appearance: the task asyncio.run creates comes first.
@@ -46,12 +46,9 @@ export class TimelineModel {
   private origin: number | null = null;
   // The latest record's time: how far the program's clock is known to have gone.
   latestTime = 0;
-  // Bumped at each change, so a view knows when there is something new to draw.
-  version = 0;
 
   add(records: readonly TraceRecord[]): void {
     for (const record of records) this.addOne(record);
-    this.version += 1;
   }
 
   // Ends every open interval at `time` (seconds from the first record): the run stopped
@@ -64,7 +61,6 @@ export class TimelineModel {
       track.version += 1;
     }
     this.latestTime = Math.max(this.latestTime, time);
-    this.version += 1;
   }
 
   clear(): void {
@@ -72,7 +68,6 @@ export class TimelineModel {
     this.byId.clear();
     this.origin = null;
     this.latestTime = 0;
-    this.version += 1;
   }
 
   private addOne(record: TraceRecord): void {
