@@ -1,6 +1,6 @@
 // End-to-end tests of the task timeline (issue 5) in headless Chromium, on the built
 // dist/: what its rows, bars and marks show, read from the page as drawn (the bars' SVG
-// works in seconds, so a bar's x and width are its start and length).
+// works in seconds, so each rectangle of a bar's path spans its start and end).
 //
 // Expected tasks come from CPython: the program runs under `python3` with a prelude that
 // records each task's name (get_name() at the end), when it was created and ended, how it
@@ -13,18 +13,17 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
 import { startStaticServer } from '../../scripts/static_server.mjs';
 import { launchChromium } from './chromium.mjs';
 import { runCPython, runCPythonVirtualTime } from './cpython.mjs';
+import {
+  DIST, EXAMPLES_DIR, REPO_ROOT, TEST_TIMEOUT_MS, requireCurrentDist, runButton, runEnded, setSource,
+  withPlayground as withPlaygroundAt,
+} from './playground.mjs';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = path.join(REPO_ROOT, 'dist');
 const RESULTS = path.join(REPO_ROOT, 'test-results');
-const THREE_TASKS = fs.readFileSync(path.join(REPO_ROOT, 'web', 'examples', 'three_tasks.py'), 'utf8');
-const TEST_TIMEOUT_MS = 30_000;
-const ENDED_STATES = ['finished', 'stopped', 'error'];
+const THREE_TASKS = fs.readFileSync(path.join(EXAMPLES_DIR, 'three_tasks.py'), 'utf8');
 // How far apart a real-time run and the virtual clock may put the same moment: the real
 // run computes for a few milliseconds between its waits, and on this loaded machine (2
 // shared cores) a timer can fire 150 ms late. Sequential sleeps would be off by seconds.
@@ -78,7 +77,7 @@ let server;
 let browser;
 
 before(async () => {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: npm run build');
+  requireCurrentDist();
   server = await startStaticServer(DIST);
   browser = await launchChromium();
 });
@@ -88,39 +87,19 @@ after(async () => {
   await server?.close();
 });
 
-async function withPlayground(body, contextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 760 }, ...contextOptions });
-  const problems = [];
-  const page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
-  try {
-    await page.goto(`${server.origin}/`);
-    await page.locator('.cm-content').waitFor();
-    await page.waitForFunction(() => !document.querySelector('#run').disabled);
-    await body(page);
-  } finally {
-    await context.close();
-  }
-  assert.deepEqual(problems, [], 'errors on the page');
+function withPlayground(body, contextOptions = {}) {
+  return withPlaygroundAt(browser, `${server.origin}/`, body, { viewport: { width: 1200, height: 760 }, ...contextOptions });
 }
 
-const runButton = (page) => page.getByRole('button', { name: 'Run', exact: true });
 const timelineRegion = (page) => page.getByRole('region', { name: 'Timeline', exact: true });
 
-async function setSource(page, source) {
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(source);
-}
-
+// Runs `source` (null: the editor's text) and waits for the end and for the timeline's
+// next frame.
 async function run(page, source, { virtualTime }) {
   if (source !== null) await setSource(page, source);
   await page.getByLabel(virtualTime ? 'Virtual time' : 'Real time').check();
   await runButton(page).click();
-  await page.waitForFunction((ended) => ended.includes(document.querySelector('#status').dataset.state),
-    ENDED_STATES, { timeout: TEST_TIMEOUT_MS });
-  // The timeline draws on the next animation frame.
+  await runEnded(page);
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
@@ -385,7 +364,7 @@ test('smoothness: 10,000 printed lines with the trace on', { timeout: 60_000 }, 
   await withPlayground(async (page) => {
     await setSource(page, PRINT_10000_LINES);
     await page.getByLabel('Real time').check();
-    const gapsMeasured = page.evaluate(measureFrames, ENDED_STATES);
+    const gapsMeasured = page.evaluate(measureFrames, ['finished', 'stopped', 'error']);
     await runButton(page).click();
     const gaps = await gapsMeasured;
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
