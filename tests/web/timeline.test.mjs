@@ -353,10 +353,9 @@ function measureFrames(endedStates) {
 }
 
 // The issue asks for no frame over 50 ms. The timeline's own drawing is held to that. The
-// whole page is not, yet: its output pane appends and scrolls per message, which takes
-// hundreds of milliseconds at a time here (2 shared cores under other builds), and is
-// being reworked apart. So the page's frame gaps are printed, and held only to a bound
-// that catches a freeze.
+// whole page cannot be, on this machine (2 cores shared with other builds): its frame gaps
+// reach 100-450 ms here with or without the timeline (tests/web/output.test.mjs measures
+// the output pane's). So they are printed, and held only to a bound that catches a freeze.
 const FRAME_BUDGET_MS = 50;
 const PAGE_FRAME_BOUND_MS = 2000;
 
