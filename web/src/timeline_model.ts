@@ -63,9 +63,16 @@ export class TimelineModel {
     this.latestTime = Math.max(this.latestTime, time);
   }
 
+  // Forgets the tracks; the run's clock keeps its origin, so a run cleared midway goes on
+  // at the times it had.
   clear(): void {
     this.tracks.length = 0;
     this.byId.clear();
+  }
+
+  // Forgets everything: a new run starts its clock at its first record.
+  startRun(): void {
+    this.clear();
     this.origin = null;
     this.latestTime = 0;
   }

@@ -112,7 +112,8 @@ export class TimelineView {
 
   // A new run: forget the last one. `realTime`: the run's clock is the wall clock.
   start(realTime: boolean): void {
-    this.clear();
+    this.model.startRun();
+    this.forgetDrawing();
     this.running = true;
     this.realTime = realTime;
   }
@@ -131,14 +132,18 @@ export class TimelineView {
     this.invalidate();
   }
 
+  // Forgets what is drawn (Clear); a run in progress goes on drawing from here.
   clear(): void {
     this.model.clear();
+    this.forgetDrawing();
+  }
+
+  private forgetDrawing(): void {
     this.rows.length = 0;
     this.list.replaceChildren();
     this.listScrollTop = 0;
     this.tooltip.hidden = true;
     this.focusedIndex = 0;
-    this.running = false;
     this.cost.frames = this.cost.maxMs = this.cost.totalMs = 0;
     this.invalidate();
   }
@@ -146,7 +151,7 @@ export class TimelineView {
   private now(): number {
     const known = this.model.latestTime;
     if (!this.running || !this.realTime || this.model.tracks.length === 0) return known;
-    return Math.max(known, known + (performance.now() - this.lastArrival) / 1000);
+    return known + (performance.now() - this.lastArrival) / 1000;
   }
 
   private invalidate(): void {
