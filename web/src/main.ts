@@ -1,6 +1,7 @@
-// The playground page: wires the editor, the controls, the output pane and the status
-// line to the page's one worker runner. Each Run clears the output and starts a new run
-// (stopping one in progress); only the latest run's events reach the views.
+// The playground page: wires the editor, the controls, the output pane, the task timeline
+// and the status line to the page's one worker runner. Each Run clears the output and the
+// timeline and starts a new run (stopping one in progress); only the latest run's events
+// reach the views.
 //
 // Loading order: this small script starts the runtime first, so the worker starts and the
 // wasm downloads and compiles while CodeMirror's larger script (its own chunk) loads. Until
@@ -28,11 +29,13 @@ import { bindShareButton } from './share_button.ts';
 import { failingLine } from './source_links.ts';
 import { bindStampSwitches } from './stamp_switches.ts';
 import { StatusLine } from './status_line.ts';
+import { TimelineView } from './timeline_view.ts';
 
 const output = new OutputView(requiredElement(document, '#output', HTMLElement),
   (line) => editor.goToLine(line));
 const stamps = new OutputStamps();
 const status = new StatusLine(requiredElement(document, '#status', HTMLElement));
+const timeline = new TimelineView(requiredElement(document, '#timeline', HTMLElement));
 const runnerLoading = loadRunner(document.baseURI);
 const textarea = requiredElement(document, '#source', HTMLTextAreaElement);
 let editor: Editor = plainEditor(textarea, loadSavedSource() ?? defaultExample, edited);
@@ -42,7 +45,10 @@ let currentRun: RunHandle | null = null;
 const controls = bindControls(document, {
   run: startRun,
   stop: () => currentRun?.stop(),
-  clear: () => output.clear(),
+  clear: () => {
+    output.clear();
+    timeline.clear();
+  },
 });
 bindStampSwitches(document, (options) => output.showStamps(options));
 import('./editor.ts').then(({ replaceTextarea }) => {
@@ -103,6 +109,7 @@ function startRun(): void {
   output.clear();
   stamps.reset();
   editor.markFailingLine(null);
+  timeline.start(!virtualTime);
   status.running(virtualTime);
   controls.setRunning(true);
   const onEvent = (event: RunEvent): void => {
@@ -119,10 +126,12 @@ function startRun(): void {
         break;
       case 'trace':
         stamps.noteTrace(event.events);
+        timeline.add(event.events);
         break;
       case 'exit': {
         currentRun = null;
         controls.setRunning(false);
+        timeline.finish();
         const seconds = (performance.now() - startedAt) / 1000;
         if (event.status !== 0) editor.markFailingLine(failingLine(output.errorText()));
         if (event.status !== null) status.finished(event.status, seconds);

@@ -1,0 +1,371 @@
+// The task timeline (issue 5): a row per task, in the order the tasks appeared, with bars
+// for ready / running / waiting, a mark where it ended (done, failed, cancelled), ticks
+// for the lines it printed, and a time axis in seconds of the program's clock.
+//
+// Records only change the model; drawing happens at most once per animation frame, and
+// only for the rows that changed and can be seen (the list scrolls), so a program that
+// prints 10,000 lines costs the page one repaint of one row per frame. A row is one SVG
+// of five paths (ready, waiting, running, printed, the end), whatever its length; the SVG
+// works in seconds (its viewBox spans the axis's domain), so the geometry reads as time.
+//
+// Accessibility: each row is a list item whose text is the task's name and a sentence of
+// its intervals (visually hidden; the bars are aria-hidden). The list is one tab stop;
+// arrow keys move between rows, and the focused or hovered row shows its details.
+
+import { RowLayout, axisDomain, axisTicks, tickLabel } from './timeline_layout.ts';
+import type { Span } from './timeline_layout.ts';
+import { TimelineModel } from './timeline_model.ts';
+import type { TaskState, TaskTrack } from './timeline_model.ts';
+import type { TraceRecord } from './runner_client.ts';
+import { describeAt, describeTrack } from './timeline_text.ts';
+
+const SVG = 'http://www.w3.org/2000/svg';
+// A row's height in CSS pixels (style.css reads it as --timeline-row-height), and its
+// bars' height in SVG units (= CSS pixels: the row's SVG is this tall).
+const ROW_HEIGHT_PX = 24;
+const ROW_UNITS = 20;
+const MARK_TOP = 0;
+const MARK_HEIGHT = 5;
+const BAR_TOP = 7;
+const BAR_HEIGHT = 11;
+const OUTCOME_PIXELS = 3;
+const TICK_MIN_PIXELS = 56;
+// How far from the pointer (px) a zero-length step or a printed line still counts as hovered.
+const HOVER_SLACK_PIXELS = 3;
+
+// A row's drawing: its SVG and the paths in it.
+interface RowBars {
+  svg: SVGSVGElement;
+  layers: Record<TaskState, SVGPathElement>;
+  printed: SVGPathElement;
+  outcome: SVGPathElement;  // classed by how the task ended
+}
+
+interface Row {
+  item: HTMLLIElement;
+  name: HTMLSpanElement;
+  summary: HTMLSpanElement;
+  bars: RowBars | null;  // made when the row is first drawn
+  layout: RowLayout;
+  paintedVersion: number;
+  paintedNow: number;
+  paintedScale: string;  // domain and width it was drawn at
+  describedVersion: number;
+}
+
+export class TimelineView {
+  private readonly model = new TimelineModel();
+  private readonly rows: Row[] = [];
+  private readonly list: HTMLOListElement;
+  private readonly axis: SVGSVGElement;
+  private readonly tooltip: HTMLDivElement;
+  private readonly empty: HTMLParagraphElement;
+  // Sizes come from observers and the scroll event, never read while drawing: a read
+  // would force a layout of the whole page, whose output pane may have just grown.
+  private barsWidth = 0;         // CSS pixels, from the axis's size
+  private listHeight = 0;        // CSS pixels, the rows' scrolled view
+  private listScrollTop = 0;
+  private running = false;
+  // With a real-time run, the present moves on between records: the last record's time
+  // plus the wall-clock time since it arrived. A virtual-time run's present is its records'.
+  private realTime = false;
+  private lastArrival = 0;
+  private frameRequested = false;
+  private painted = { domain: 0, width: 0 };
+  private focusedIndex = 0;
+  // The cost of drawing, for the tests and devtools: frames drawn, longest and total ms.
+  private readonly cost = { frames: 0, maxMs: 0, totalMs: 0 };
+
+  constructor(private readonly root: HTMLElement) {
+    this.empty = element('p', 'timeline-empty', 'A row per task appears here during a run.');
+    this.list = element('ol', 'timeline-rows');
+    const axisRow = element('div', 'timeline-axis-row');
+    this.axis = svgElement('svg', 'timeline-axis');
+    this.axis.setAttribute('aria-hidden', 'true');
+    axisRow.append(element('span', 'timeline-axis-unit', 'seconds'), this.axis);
+    this.tooltip = element('div', 'timeline-tooltip');
+    this.tooltip.setAttribute('role', 'tooltip');
+    this.tooltip.hidden = true;
+    root.replaceChildren(legend(), this.empty, this.list, axisRow, this.tooltip);
+
+    root.style.setProperty('--timeline-row-height', `${ROW_HEIGHT_PX}px`);
+    const sizes = new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        if (entry.target === this.axis) this.barsWidth = entry.contentRect.width;
+        else this.listHeight = entry.contentRect.height;
+      }
+      this.invalidate();
+    });
+    sizes.observe(this.axis);
+    sizes.observe(this.list);
+    this.list.addEventListener('scroll', () => {
+      this.listScrollTop = this.list.scrollTop;
+      this.invalidate();
+    }, { passive: true });
+    this.list.addEventListener('pointermove', (event) => this.showHovered(event));
+    this.list.addEventListener('pointerleave', () => { this.tooltip.hidden = true; });
+    this.list.addEventListener('keydown', (event) => this.moveFocus(event));
+    this.list.addEventListener('focusin', (event) => this.showFocused(event));
+    this.list.addEventListener('focusout', () => { this.tooltip.hidden = true; });
+    this.invalidate();
+  }
+
+  // A new run: forget the last one. `realTime`: the run's clock is the wall clock.
+  start(realTime: boolean): void {
+    this.model.startRun();
+    this.forgetDrawing();
+    this.running = true;
+    this.realTime = realTime;
+  }
+
+  add(records: readonly TraceRecord[]): void {
+    this.model.add(records);
+    this.lastArrival = performance.now();
+    this.invalidate();
+  }
+
+  // The run ended (or was stopped): tasks still running or waiting stop where it stopped.
+  finish(): void {
+    if (!this.running) return;
+    this.model.closeOpenIntervals(this.now());
+    this.running = false;
+    this.invalidate();
+  }
+
+  // Forgets what is drawn (Clear); a run in progress goes on drawing from here.
+  clear(): void {
+    this.model.clear();
+    this.forgetDrawing();
+  }
+
+  private forgetDrawing(): void {
+    this.rows.length = 0;
+    this.list.replaceChildren();
+    this.listScrollTop = 0;
+    this.tooltip.hidden = true;
+    this.focusedIndex = 0;
+    this.cost.frames = this.cost.maxMs = this.cost.totalMs = 0;
+    this.invalidate();
+  }
+
+  private now(): number {
+    const known = this.model.latestTime;
+    if (!this.running || !this.realTime || this.model.tracks.length === 0) return known;
+    return known + (performance.now() - this.lastArrival) / 1000;
+  }
+
+  private invalidate(): void {
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    requestAnimationFrame(() => this.drawFrame());
+  }
+
+  private drawFrame(): void {
+    this.frameRequested = false;
+    const started = performance.now();
+    this.draw();
+    const ms = performance.now() - started;
+    this.cost.frames += 1;
+    this.cost.totalMs += ms;
+    this.cost.maxMs = Math.max(this.cost.maxMs, ms);
+    this.root.dataset.drawFrames = String(this.cost.frames);
+    this.root.dataset.drawMaxMs = this.cost.maxMs.toFixed(2);
+    this.root.dataset.drawTotalMs = this.cost.totalMs.toFixed(2);
+    // A real-time run's waits grow with the clock, so its timeline moves every frame.
+    if (this.running && this.realTime && this.model.tracks.length > 0) this.invalidate();
+  }
+
+  private draw(): void {
+    this.addNewRows();
+    this.empty.hidden = this.rows.length > 0;
+    const now = this.now();
+    const domain = axisDomain(now, this.running);
+    const width = this.barsWidth;
+    if (width <= 0) return;
+    if (domain !== this.painted.domain || width !== this.painted.width) this.drawAxis(domain, width);
+    const secondsPerPixel = domain / width;
+    const [first, last] = this.visibleRows();
+    const scale = `${domain} ${width}`;
+    this.model.tracks.forEach((track, index) => {
+      const row = this.rows[index];
+      if (row === undefined) return;
+      if (row.describedVersion !== track.version) this.describe(row, track);
+      if (index < first || index > last) return;
+      const open = track.intervals[track.intervals.length - 1]?.end === Infinity;
+      if (row.paintedScale !== scale || row.paintedVersion !== track.version || (open && row.paintedNow !== now)) {
+        this.paintRow(row, track, now, domain, secondsPerPixel);
+        row.paintedScale = scale;
+      }
+    });
+    this.painted = { domain, width };
+  }
+
+  private addNewRows(): void {
+    const tracks = this.model.tracks;
+    if (this.rows.length >= tracks.length) return;
+    const added = document.createDocumentFragment();
+    for (let index = this.rows.length; index < tracks.length; index += 1) {
+      const item = element('li', 'timeline-row');
+      item.tabIndex = index === this.focusedIndex ? 0 : -1;
+      const name = element('span', 'timeline-name');
+      const summary = element('span', 'visually-hidden');
+      item.append(name, summary);
+      added.append(item);
+      this.rows.push({ item, name, summary, bars: null, layout: new RowLayout(), paintedVersion: -1, paintedNow: -1, paintedScale: '', describedVersion: -1 });
+    }
+    this.list.append(added);
+  }
+
+  private describe(row: Row, track: TaskTrack): void {
+    if (row.name.textContent !== track.name) {
+      row.name.textContent = track.name;
+      row.name.title = track.name;
+    }
+    row.summary.textContent = `: ${describeTrack(track)}`;
+    row.describedVersion = track.version;
+  }
+
+  // The rows inside the list's scrolled view, as [first, last] indexes.
+  private visibleRows(): [number, number] {
+    const first = Math.floor(this.listScrollTop / ROW_HEIGHT_PX);
+    return [first, first + Math.ceil(this.listHeight / ROW_HEIGHT_PX)];
+  }
+
+  private paintRow(row: Row, track: TaskTrack, now: number, domain: number, secondsPerPixel: number): void {
+    row.bars ??= this.makeBars(row);
+    const bars = row.bars;
+    bars.svg.setAttribute('viewBox', `0 0 ${domain} ${ROW_UNITS}`);
+    const shapes = row.layout.shapes(track, now, secondsPerPixel);
+    for (const layer of shapes.layers) bars.layers[layer.state].setAttribute('d', pathOf(layer.spans, BAR_TOP, BAR_HEIGHT));
+    bars.printed.setAttribute('d', pathOf(shapes.printed, MARK_TOP, MARK_HEIGHT));
+    if (shapes.outcome !== null) {
+      const width = OUTCOME_PIXELS * secondsPerPixel;
+      const start = Math.min(shapes.outcome.time, domain - width);
+      bars.outcome.setAttribute('class', `timeline-${shapes.outcome.kind}`);
+      bars.outcome.setAttribute('d', pathOf([{ start, end: start + width }], BAR_TOP - 2, BAR_HEIGHT + 4));
+    } else {
+      bars.outcome.setAttribute('d', '');
+    }
+    row.paintedVersion = track.version;
+    row.paintedNow = now;
+  }
+
+  private makeBars(row: Row): RowBars {
+    const svg = svgElement('svg', 'timeline-bars');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('preserveAspectRatio', 'none');
+    const path = (className: string) => svg.appendChild(svgElement('path', className));
+    const bars = {
+      svg,
+      layers: { ready: path('timeline-ready'), waiting: path('timeline-waiting'), running: path('timeline-running') },
+      printed: path('timeline-printed'),
+      outcome: path('timeline-outcome'),
+    };
+    row.item.insertBefore(svg, row.summary);
+    return bars;
+  }
+
+  private drawAxis(domain: number, width: number): void {
+    this.axis.setAttribute('viewBox', `0 0 ${width} 20`);
+    const parts: SVGElement[] = [];
+    for (const tick of axisTicks(domain, domain / width, TICK_MIN_PIXELS)) {
+      const x = (tick / domain) * width;
+      const line = svgElement('line', 'timeline-tick');
+      line.setAttribute('x1', String(x));
+      line.setAttribute('x2', String(x));
+      line.setAttribute('y1', '0');
+      line.setAttribute('y2', '5');
+      const label = svgElement('text', 'timeline-tick-label');
+      label.setAttribute('x', String(x));
+      label.setAttribute('y', '17');
+      // The first label starts at the axis's start, the last ends at its end, so both fit.
+      label.setAttribute('text-anchor', tick === 0 ? 'start' : x > width - TICK_MIN_PIXELS / 2 ? 'end' : 'middle');
+      label.textContent = tickLabel(tick);
+      parts.push(line, label);
+    }
+    this.axis.replaceChildren(...parts);
+  }
+
+  private showHovered(event: PointerEvent): void {
+    const target = event.target instanceof Element ? event.target.closest('.timeline-bars') : null;
+    const index = target === null ? -1 : this.rows.findIndex((row) => row.bars?.svg === target);
+    const track = this.model.tracks[index];
+    if (target === null || track === undefined) {
+      this.tooltip.hidden = true;
+      return;
+    }
+    const box = target.getBoundingClientRect();
+    const domain = this.painted.domain;
+    const time = ((event.clientX - box.left) / box.width) * domain;
+    const text = describeAt(track, time, (HOVER_SLACK_PIXELS / box.width) * domain);
+    this.showTooltip(text === '' ? track.name : `${track.name}: ${text}`, event.clientX, box.bottom);
+  }
+
+  private showFocused(event: FocusEvent): void {
+    const index = this.rows.findIndex((row) => row.item === event.target);
+    const track = this.model.tracks[index];
+    const row = this.rows[index];
+    if (track === undefined || row === undefined) return;
+    this.focusedIndex = index;
+    const box = row.item.getBoundingClientRect();
+    this.showTooltip(`${track.name}: ${describeTrack(track)}`, box.left, box.bottom);
+  }
+
+  private showTooltip(text: string, clientX: number, clientY: number): void {
+    const area = this.root.getBoundingClientRect();
+    this.tooltip.textContent = text;
+    this.tooltip.hidden = false;
+    const left = Math.min(clientX - area.left, area.width - this.tooltip.offsetWidth);
+    this.tooltip.style.left = `${Math.max(0, left)}px`;
+    this.tooltip.style.top = `${clientY - area.top + 2}px`;
+  }
+
+  // Arrow keys, Home and End move between rows (one tab stop for the whole list).
+  private moveFocus(event: KeyboardEvent): void {
+    const moves: Record<string, number> = {
+      ArrowDown: this.focusedIndex + 1,
+      ArrowUp: this.focusedIndex - 1,
+      Home: 0,
+      End: this.rows.length - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const next = this.rows[Math.max(0, Math.min(this.rows.length - 1, target))];
+    if (next === undefined) return;
+    for (const row of this.rows) row.item.tabIndex = row === next ? 0 : -1;
+    next.item.focus();
+  }
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
+  const made = document.createElement(tag);
+  made.className = className;
+  if (text !== '') made.textContent = text;
+  return made;
+}
+
+function svgElement<K extends keyof SVGElementTagNameMap>(tag: K, className: string): SVGElementTagNameMap[K] {
+  const made = document.createElementNS(SVG, tag);
+  made.setAttribute('class', className);
+  return made;
+}
+
+// Spans as one path of rectangles from `top`, `height` high (x in seconds).
+function pathOf(spans: readonly Span[], top: number, height: number): string {
+  let data = '';
+  for (const { start, end } of spans) data += `M${start} ${top}h${end - start}v${height}h${start - end}z`;
+  return data;
+}
+
+// The key to the colours, for the eye only (each row's text names its states).
+function legend(): HTMLElement {
+  const key = element('p', 'timeline-legend');
+  key.setAttribute('aria-hidden', 'true');
+  for (const state of ['running', 'waiting', 'ready', 'printed', 'done', 'failed', 'cancelled']) {
+    const entry = element('span', 'timeline-key');
+    entry.append(element('span', `timeline-swatch timeline-${state}`), document.createTextNode(state));
+    key.append(entry);
+  }
+  return key;
+}
