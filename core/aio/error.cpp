@@ -45,7 +45,8 @@ const std::vector<Error>& Error::children() const {
 }
 
 std::string Error::describe() const {
-  std::string text = error_kind_name(kind_);
+  std::string text = payload() ? payload()->class_name() : std::string();
+  if (text.empty()) text = error_kind_name(kind_);
   if (!message().empty()) text += ": " + message();
   return text;
 }

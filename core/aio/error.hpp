@@ -34,7 +34,12 @@ enum class ErrorKind : uint8_t {
 const char* error_kind_name(ErrorKind kind);
 
 // Opaque data a binding attaches to an error (e.g. a Python exception).
-class ErrorPayload : public RefCounted {};
+class ErrorPayload : public RefCounted {
+ public:
+  // The class the error is an instance of, for describe() ("ValueError"); empty to use
+  // the kind's name.
+  virtual std::string class_name() const { return {}; }
+};
 
 class Error {
  public:
@@ -49,7 +54,8 @@ class Error {
   ErrorPayload* payload() const { return detail_ ? detail_->payload.get() : nullptr; }
   const std::vector<Error>& children() const;
 
-  // "CancelledError: msg" or just the class name when there is no message.
+  // "CancelledError: msg" or just the class name when there is no message. The class is
+  // the payload's when it names one (a user error's "ValueError"), else the kind's.
   std::string describe() const;
 
  private:

@@ -65,6 +65,8 @@ int make_exception_classes(Dict* module_dict) {
   return dict_set_str(module_dict, "TimeoutError", &timeout_error_type);
 }
 
+std::string ExceptionPayload::class_name() const { return type_name(exception->type); }
+
 aio::Error error_from_exception(Ref<> exception) {
   aio::ErrorKind kind = aio::ErrorKind::user;
   if (classes.cancelled_error && is_instance(exception.get(), *classes.cancelled_error))

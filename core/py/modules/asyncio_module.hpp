@@ -55,6 +55,7 @@ using Outcome = aio::Result<Value>;  // a Python future's result or error
 class ExceptionPayload final : public aio::ErrorPayload {
  public:
   explicit ExceptionPayload(Ref<> exception) : exception(std::move(exception)) {}
+  std::string class_name() const override;
   Ref<> exception;  // the exception instance
 };
 
