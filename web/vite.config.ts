@@ -1,7 +1,7 @@
 // `npm run build` → dist/: a static site with relative URLs (base './') that any static
 // host serves; `npx vite --config web/vite.config.ts` serves the same page for development.
-// Two pages: the playground and embed.html (the iframe form of the embed). embed.js, which
-// embed.html loads, is built apart (vite.embed.config.ts).
+// Three pages: the playground, embed.html (the iframe form of the embed) and the demo docs
+// page. embed.js, which the last two load, is built apart (vite.embed.config.ts).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -23,6 +23,7 @@ export default defineConfig({
       input: {
         index: page('index.html'),
         embed: page('embed.html'),
+        docs: page('demo/docs.html'),
       },
     },
   },
