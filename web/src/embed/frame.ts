@@ -2,9 +2,12 @@
 // (share_link.ts: #code=…&time=…). The code goes into a <pre> as text. A link that cannot
 // be read shows why, in place of the widget.
 import { ShareLinkError, decodeShareFragment } from '../share_link.ts';
-import type { SharedProgram } from '../share_link.ts';
+import type { SharedProgram, TimeMode } from '../share_link.ts';
 
-export type FrameProgram = { source: string; time: SharedProgram['time'] };
+export interface FrameProgram {
+  source: string;
+  time: TimeMode;
+}
 
 // The program of `fragment`, or a message for the reader when there is none to show.
 export async function frameProgram(fragment: string): Promise<FrameProgram | string> {
