@@ -138,8 +138,11 @@ async function runWidget(widget) {
   return widgetState(widget);
 }
 
+// The output is drawn once per animation frame (output_view.ts): wait for one, so the end
+// of the run is drawn.
 async function widgetState(widget) {
   const output = widget.getByRole('region', { name: 'Output', exact: true });
+  await output.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
   return {
     state: await widget.getByRole('status').getAttribute('data-state'),
     status: await widget.getByRole('status').textContent(),
@@ -243,13 +246,19 @@ const HOSTILE_PROGRAM = `
     print("</pre></script><script>window.__pwned = 2</script>")
 `;
 
-test('a docs page on another origin: markup in the code and its output shows as text and never runs', { timeout: TEST_TIMEOUT_MS }, async () => {
-  const url = writeDocsPage('hostile.html', `<pre class="awaitpad">${escapeHtml(HOSTILE_PROGRAM)}</pre>`);
+const UNCAUGHT_ERROR = 'def divide(x):\n    return 1 / x\n\nprint("before")\ndivide(0)\n';
+
+test('a docs page on another origin: markup in the code and its output shows as text and never runs; a traceback is text', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const url = writeDocsPage('hostile.html', `<pre class="awaitpad">${escapeHtml(HOSTILE_PROGRAM)}</pre>
+<pre class="awaitpad">${escapeHtml(UNCAUGHT_ERROR)}</pre>`);
   await withPage(url, async (page) => {
     await checkWidgets(page);
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'the markup ran');
     assert.equal(await page.locator('.awaitpad-widget img, .awaitpad-widget script').count(), 0);
-    assert.match(await page.locator('.awaitpad-widget').getByRole('region', { name: 'Output' }).textContent(), /<img src=x/);
+    const traceback = page.locator('.awaitpad-widget').nth(1);
+    assert.equal((await widgetState(traceback)).stderr, (await runCPython(UNCAUGHT_ERROR)).stderr);
+    assert.equal(await traceback.locator('button').count(), 2, 'buttons besides Run and Stop: line links to no editor');
+    assert.match(await page.locator('.awaitpad-widget').first().getByRole('region', { name: 'Output' }).textContent(), /<img src=x/);
   });
 });
 

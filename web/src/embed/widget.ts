@@ -49,7 +49,7 @@ export class Widget {
     const pre = document.createElement('pre');
     pre.tabIndex = 0;
     this.outputSection.append(pre);
-    this.output = new OutputView(pre);
+    this.output = new OutputView(pre, null);
 
     this.element.append(controls, ...(this.timeline ? [timelineSlot] : []), this.outputSection);
     // The runtime starts loading as soon as a reader shows an intent to run.
