@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../../scripts/static_server.mjs';
 import { launchChromium } from './chromium.mjs';
 import { runCPython, runCPythonVirtualTime } from './cpython.mjs';
+import { editorText, pageReady, timeMode } from './playground.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = path.join(REPO_ROOT, 'dist');
@@ -236,6 +237,20 @@ test('Stop ends a widget\'s endless loop', { timeout: TEST_TIMEOUT_MS }, async (
     const shown = await widgetState(widget);
     assert.equal(shown.state, 'stopped');
     assert.match(shown.status, /^Stopped after/);
+  });
+});
+
+test('"Open in playground" opens the playground with the widget\'s program and time', { timeout: TEST_TIMEOUT_MS }, async () => {
+  await withPage(`${awaitpadServer.origin}/demo/docs.html`, async (page) => {
+    const block = page.locator('pre.awaitpad[data-time="virtual"]');
+    const source = pythonDedent(await block.textContent());
+    const widget = page.locator('.awaitpad-widget').nth(2);
+    const opened = page.context().waitForEvent('page');
+    await widget.getByRole('link', { name: 'Open in playground' }).click();
+    const playground = await opened;
+    await pageReady(playground);
+    assert.equal(await editorText(playground), source);
+    assert.equal(await timeMode(playground), 'virtual');
   });
 });
 
