@@ -66,7 +66,7 @@ export class Widget {
     this.handle = null;
     this.stopRequested = false;
     this.output.clear();
-    this.timeline?.reset();
+    this.timeline?.start(this.options.time === 'real');
     this.outputSection.hidden = false;
     this.status.running(this.options.time === 'virtual');
     this.setRunning(true);
@@ -96,6 +96,7 @@ export class Widget {
           break;
         case 'exit':
           this.handle = null;
+          this.timeline?.finish();
           this.setRunning(false);
           this.showEnd(event, (performance.now() - startedAt) / 1000);
           break;
