@@ -3,7 +3,9 @@
 // the MIME types module workers and WebAssembly.compileStreaming require, answers a
 // directory with its index.html, and counts the requests for each path — so a test can
 // check that the runner downloads awaitpad.wasm exactly once per page load.
-// Responses are `Cache-Control: no-store`: a second download must show as a request.
+// Responses are `Cache-Control: no-store`: a second download must show as a request; and
+// `Access-Control-Allow-Origin: *`, as a public static host sends it (GitHub Pages does), so
+// embed.js works from a docs site on another origin and embed.html in a sandboxed iframe.
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
@@ -40,7 +42,9 @@ async function respond(root, request, response) {
     response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
     return;
   }
-  response.writeHead(200, { 'Content-Type': mimeType(file), 'Cache-Control': 'no-store' });
+  response.writeHead(200, {
+    'Content-Type': mimeType(file), 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*',
+  });
   response.end(head ? undefined : body);
 }
 

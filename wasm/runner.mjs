@@ -23,6 +23,16 @@ const defaultUrls = {
 
 export const STOPPED = 'stopped';
 
+// A page may start a worker only from a script of its own origin. A runtime on another
+// origin (embed.js on a docs site), or any runtime seen from an opaque origin (embed.html
+// in <iframe sandbox="allow-scripts">), is started from a data: URL module that imports the
+// worker: that works from both (a blob: URL does not from an opaque origin), and needs the
+// runtime served with Access-Control-Allow-Origin, as any cross-origin module import does.
+function workerScript(url) {
+  if (url.origin === self.origin) return url;
+  return `data:text/javascript,${encodeURIComponent(`import ${JSON.stringify(url.href)};`)}`;
+}
+
 export function createRunner(urls = {}) {
   const { glueUrl, wasmUrl, workerUrl } = { ...defaultUrls, ...urls };
   const compiled = WebAssembly.compileStreaming(fetch(wasmUrl));
@@ -40,7 +50,7 @@ export function createRunner(urls = {}) {
     // The worker starts loading the glue at once, while the page compiles the wasm.
     const url = new URL(workerUrl);
     url.searchParams.set('glue', glueUrl);
-    worker = new Worker(url, { type: 'module' });
+    worker = new Worker(workerScript(url), { type: 'module' });
     worker.onmessage = ({ data }) => {
       for (const event of data.events) {
         if (!current || data.run !== current.run) return;  // a stale run's events

@@ -1,7 +1,9 @@
 // The Web Worker that runs programs for wasm/runner.mjs. It keeps the page responsive:
 // a program computes here, and waits by suspending the module (Asyncify) on this
 // worker's event loop. Its URL names the Emscripten glue (?glue=URL), which it imports at
-// once. Messages from the runner:
+// once; the URL is read from import.meta.url, not the worker's location, because a worker
+// for another origin's runtime starts from a data: URL that imports this module
+// (runner.mjs). Messages from the runner:
 //   {type: 'init', module: WebAssembly.Module}             once, first
 //   {type: 'run', run, source, options}                   options as runner.run's
 // To the runner: {run, events} with the events of the contract (runner.mjs) that the
@@ -10,7 +12,7 @@
 // never entered while a run is suspended (TOOLCHAIN.md §2).
 import { instantiating, runProgram } from './session.mjs';
 
-const glue = import(new URL(self.location.href).searchParams.get('glue'));
+const glue = import(new URL(import.meta.url).searchParams.get('glue'));
 glue.catch(() => {});  // reported by the first run, through `ready`
 let resolveReady;
 const ready = new Promise((resolve) => { resolveReady = resolve; });

@@ -35,8 +35,11 @@ export class OutputView {
   private openSpan: { stream: Stream; text: Text } | null = null;  // the span text goes on into
   private frameRequested = false;
 
-  // `onLineLink` is called with the program line a clicked link names.
-  constructor(private readonly element: HTMLElement, onLineLink: (line: number) => void) {
+  // `onLineLink` is called with the program line a clicked link names; with null (an
+  // embedded example has no editor to go to) a "line N" stays text.
+  constructor(private readonly element: HTMLElement,
+    private readonly onLineLink: ((line: number) => void) | null) {
+    if (onLineLink === null) return;
     element.addEventListener('click', (event) => {
       const link = (event.target as Element).closest<HTMLElement>('.line-link');
       if (link !== null) onLineLink(Number(link.dataset.line));
@@ -123,7 +126,7 @@ export class OutputView {
   private endLine(stream: Stream): void {
     this.atLineStart = true;
     // Each stderr line has a span of its own, so its "line N" can become a link.
-    if (stream === 'stderr' && this.openSpan !== null) linkSourceLine(this.openSpan.text);
+    if (stream === 'stderr' && this.openSpan !== null && this.onLineLink !== null) linkSourceLine(this.openSpan.text);
     if (stream === 'stderr') this.openSpan = null;
     this.linesInBlock += 1;
     if (this.linesInBlock === LINES_PER_BLOCK) {

@@ -1,0 +1,65 @@
+// embed.js: one classic script that turns a docs page's marked code blocks into runnable
+// widgets (code_blocks.ts), all on one runner (page_runner.ts). On embed.html it shows
+// the one program of the page's link instead (frame.ts).
+//
+// A classic script, not a module, so that a plain <script src> from any docs tool works
+// and the script itself needs no CORS. It finds its own URL through document.currentScript
+// (read at once: it is null once the script has run) and loads the runtime and
+// links the playground relative to that, not to the docs page.
+import embedStyles from './embed.css?inline';
+import { takeCodeBlocks } from './code_blocks.ts';
+import { frameProgram } from './frame.ts';
+import { PageRunner } from './page_runner.ts';
+import { programText } from './source_text.ts';
+import { Widget } from './widget.ts';
+import { widgetOptions } from './widget_options.ts';
+
+const FRAME_SELECTOR = '[data-awaitpad-frame]';
+
+const script = document.currentScript;
+if (!(script instanceof HTMLScriptElement)) {
+  throw new Error('awaitpad: load embed.js with a plain <script src="…/embed.js"> (not type="module")');
+}
+const embedBase = new URL('.', script.src).href;
+const playgroundUrl = new URL('index.html', embedBase).href;
+const pageRunner = new PageRunner(embedBase);
+
+function addStyles(): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(embedStyles);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
+function mountCodeBlocks(): void {
+  for (const { block, anchor } of takeCodeBlocks(document)) {
+    const widget = new Widget(programText(block.textContent ?? ''), widgetOptions(block), pageRunner, playgroundUrl);
+    anchor.after(widget.element);
+  }
+}
+
+async function mountFrame(frame: Element): Promise<void> {
+  const program = await frameProgram(location.hash);
+  if (typeof program === 'string') {
+    const message = document.createElement('p');
+    message.className = 'awaitpad-message';
+    message.setAttribute('role', 'alert');
+    message.textContent = program;
+    frame.replaceChildren(message);
+    return;
+  }
+  const code = document.createElement('pre');
+  code.className = 'awaitpad-code';
+  code.textContent = program.source;
+  const widget = new Widget(program.source, { time: program.time, timeline: false }, pageRunner, playgroundUrl);
+  frame.replaceChildren(code, widget.element);
+}
+
+function start(): void {
+  addStyles();
+  const frame = document.querySelector(FRAME_SELECTOR);
+  if (frame !== null) void mountFrame(frame);
+  else mountCodeBlocks();
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+else start();
