@@ -6,7 +6,7 @@
 // Expected output comes from CPython (`python3`, run by the test), never from awaitpad.
 //
 // Run: npm run build && node --test tests/web/page.test.mjs
-// (ctest builds dist/ first: the web/build fixture of wasm/browser in CMakeLists.txt.)
+// (ctest builds dist/ first: the web/build fixture of the browser/* tests in CMakeLists.txt.)
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
