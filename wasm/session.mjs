@@ -14,6 +14,9 @@
 // just before an endless loop still shows.
 
 export const FLUSH_INTERVAL_MS = 50;
+// ...or sooner, once this many writes and trace records wait: a program printing in a
+// tight loop makes thousands in 50 ms, and the page handles a batch in one go.
+export const MAX_BATCH_ITEMS = 256;
 
 const STREAM_NAMES = { 1: 'stdout', 2: 'stderr' };
 
@@ -22,6 +25,7 @@ class EventBatch {
     this.emit = emit;
     this.endOfBatch = endOfBatch;
     this.pending = [];
+    this.items = 0;  // writes and trace records in `pending`
     this.lastFlush = -Infinity;  // the first output goes out at once
   }
 
@@ -29,6 +33,7 @@ class EventBatch {
     const last = this.pending[this.pending.length - 1];
     if (last && last.type === type) last.text += text;
     else this.pending.push({ type, text });
+    this.items += 1;
     this.flushIfDue();
   }
 
@@ -36,17 +41,19 @@ class EventBatch {
     const last = this.pending[this.pending.length - 1];
     if (last && last.type === 'trace') last.events.push(record);
     else this.pending.push({ type: 'trace', events: [record] });
+    this.items += 1;
     this.flushIfDue();
   }
 
   flushIfDue() {
-    if (performance.now() - this.lastFlush >= FLUSH_INTERVAL_MS) this.flush();
+    if (this.items >= MAX_BATCH_ITEMS || performance.now() - this.lastFlush >= FLUSH_INTERVAL_MS) this.flush();
   }
 
   flush() {
     this.lastFlush = performance.now();
     const events = this.pending;
     this.pending = [];
+    this.items = 0;
     for (const event of events) this.emit(event);
     if (events.length > 0) this.endOfBatch();
   }

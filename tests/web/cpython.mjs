@@ -55,3 +55,50 @@ export async function runCPythonVirtualTime(source) {
     fs.rmSync(directory, { recursive: true, force: true });
   }
 }
+
+// Prepended to a program run by CPython: prints to stderr, at exit, one JSON line
+// "TASKS [...]" with each task of the program in creation order. CPython's asyncio.run
+// also runs its shutdown steps as tasks; only tasks running code of main.py are listed.
+const RECORD_TASKS = `import asyncio as _asyncio, asyncio.tasks as _tasks, atexit as _atexit, builtins as _builtins, json as _json, sys as _sys
+_created, _printed, _print = [], [], _builtins.print
+class _RecordingTask(_tasks.Task):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.times = [self.get_loop().time(), None]
+        self.add_done_callback(lambda task: task.times.__setitem__(1, task.get_loop().time()))
+        _created.append(self)
+_tasks.Task = _RecordingTask
+def _recording_print(*args, **kwargs):
+    task = _asyncio.current_task() if _asyncio._get_running_loop() else None
+    if task is not None: _printed.append((task, task.get_loop().time()))
+    _print(*args, **kwargs)
+_builtins.print = _recording_print
+def _outcome(task):
+    if not task.done(): return None
+    if task.cancelled(): return 'cancelled'
+    return 'failed' if task.exception() is not None else 'done'
+def _error(task):
+    if _outcome(task) != 'failed': return None
+    return f"{type(task.exception()).__name__}: {task.exception()}"
+def _from_program(task):
+    code = getattr(task.get_coro(), 'cr_code', None)
+    return code is not None and code.co_filename.endswith('main.py')
+def _report():
+    tasks = [task for task in _created if _from_program(task)]
+    origin = tasks[0].times[0] if tasks else 0
+    rows = [{'name': t.get_name(), 'created': t.times[0] - origin,
+             'ended': None if t.times[1] is None else t.times[1] - origin, 'outcome': _outcome(t), 'error': _error(t),
+             'printed': [when - origin for task, when in _printed if task is t]} for t in tasks]
+    _sys.stderr.write('TASKS ' + _json.dumps(rows) + '\\n')
+_atexit.register(_report)
+`;
+
+// CPython's tasks for `source`: [{name, created, ended, outcome, error, printed: [times]}], times
+// in seconds from the first task's creation.
+export async function cpythonTasks(source, { virtualTime }) {
+  const program = RECORD_TASKS + source;
+  const { stderr } = virtualTime ? await runCPythonVirtualTime(program) : await runCPython(program);
+  const line = stderr.split('\n').find((text) => text.startsWith('TASKS '));
+  if (!line) throw new Error(`CPython did not report its tasks: ${stderr}`);
+  return JSON.parse(line.slice('TASKS '.length));
+}

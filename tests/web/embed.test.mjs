@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 
 import { startStaticServer } from '../../scripts/static_server.mjs';
 import { launchChromium } from './chromium.mjs';
-import { runCPython, runCPythonVirtualTime } from './cpython.mjs';
+import { cpythonTasks, runCPython, runCPythonVirtualTime } from './cpython.mjs';
 import { editorText, pageReady, timeMode } from './playground.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -161,11 +161,12 @@ async function playgroundLink(widget) {
 
 // Each widget of a docs page against CPython: its output, its link's program and mode.
 async function checkWidgets(page) {
-  const blocks = await page.locator(BLOCK_SELECTOR).evaluateAll((elements) =>
-    elements.map((element) => ({ text: element.textContent, time: element.dataset.time ?? 'real' })));
+  const blocks = await page.locator(BLOCK_SELECTOR).evaluateAll((elements) => elements.map((element) => ({
+    text: element.textContent, time: element.dataset.time ?? 'real', timeline: 'timeline' in element.dataset,
+  })));
   const widgets = page.locator('.awaitpad-widget');
   assert.equal(await widgets.count(), blocks.length, 'one widget per marked code block');
-  for (const [index, { text, time }] of blocks.entries()) {
+  for (const [index, { text, time, timeline }] of blocks.entries()) {
     const source = pythonDedent(text);
     const expected = expectedRun(source, time);
     const widget = widgets.nth(index);
@@ -175,6 +176,15 @@ async function checkWidgets(page) {
     const link = await playgroundLink(widget);
     assert.equal(link.base, `${awaitpadServer.origin}/index.html`);
     assert.deepEqual({ source: link.source, time: link.time }, { source, time }, `widget ${index + 1}'s link`);
+    const timelines = widget.getByRole('region', { name: 'Timeline', exact: true });
+    if (!timeline) {
+      assert.equal(await timelines.count(), 0, `widget ${index + 1} has a timeline it did not ask for`);
+      continue;
+    }
+    // One row per task, named and ordered as CPython's asyncio names and creates them.
+    const tasks = await cpythonTasks(source, { virtualTime: time === 'virtual' });
+    assert.deepEqual(await timelines.locator('.timeline-name').allTextContents(), tasks.map((task) => task.name),
+      `widget ${index + 1}'s timeline rows`);
   }
   return blocks;
 }

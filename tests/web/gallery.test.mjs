@@ -10,10 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { startStaticServer } from '../../scripts/static_server.mjs';
-import { launchChromium } from './chromium.mjs';
 import {
-  DIST, EXAMPLES_DIR, TEST_TIMEOUT_MS, editorText, examplesControl, openPlayground, requireCurrentDist, run,
+  EXAMPLES_DIR, TEST_TIMEOUT_MS, editorText, examplesControl, openPlayground, run, servePlayground,
   shownOutput,
 } from './playground.mjs';
 
@@ -38,19 +36,7 @@ const EXAMPLES = fs.readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.p
 // Run in real time as well: it prints times that only hold if time.sleep really blocks.
 const REAL_TIME_EXAMPLE = 'sync_vs_async';
 
-let server;
-let browser;
-
-before(async () => {
-  requireCurrentDist();
-  server = await startStaticServer(DIST);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = servePlayground();
 
 // The titles in the Examples control, without its placeholder.
 function listedTitles(page) {
@@ -60,7 +46,7 @@ function listedTitles(page) {
 test('every example file has a title, and Examples lists each by it', { timeout: TEST_TIMEOUT_MS }, async () => {
   assert.ok(EXAMPLES.length >= 15, `only ${EXAMPLES.length} examples`);
   for (const example of EXAMPLES) assert.ok(example.title, `${example.name}.py has no "# Title: …" first line`);
-  const { page, close } = await openPlayground(browser, `${server.origin}/`);
+  const { page, close } = await openPlayground(session.browser, `${session.server.origin}/`);
   try {
     await examplesControl(page).locator('option:not([value=""])').first().waitFor({ state: 'attached' });
     const titles = await listedTitles(page);
@@ -90,7 +76,7 @@ async function chooseAndRun(page, example, timeMode) {
 
 describe('each example, chosen in Examples, prints what CPython printed', () => {
   let playground;
-  before(async () => { playground = await openPlayground(browser, `${server.origin}/`); });
+  before(async () => { playground = await openPlayground(session.browser, `${session.server.origin}/`); });
   after(async () => { await playground?.close(); });
 
   for (const example of EXAMPLES) {
@@ -106,7 +92,7 @@ describe('each example, chosen in Examples, prints what CPython printed', () => 
 
 test('choosing an example does not overwrite the saved code; editing it does', { timeout: TEST_TIMEOUT_MS }, async () => {
   const [first, second] = EXAMPLES;
-  const { page, close } = await openPlayground(browser, `${server.origin}/`);
+  const { page, close } = await openPlayground(session.browser, `${session.server.origin}/`);
   try {
     await page.locator('.cm-content').click();
     await page.keyboard.press('ControlOrMeta+A');

@@ -11,15 +11,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { startStaticServer } from '../../scripts/static_server.mjs';
-import { launchChromium } from './chromium.mjs';
 import { runCPython, runCPythonVirtualTime } from './cpython.mjs';
 import {
-  DIST, TEST_TIMEOUT_MS, editorText, outputRegion, runButton, runEnded, setSource, shownOutput, status,
-  requireCurrentDist, stopButton, withPlayground as withPage,
+  DIST, TEST_TIMEOUT_MS, editorText, outputRegion, runButton, runEnded, servePlayground, setSource,
+  shownOutput, status, stopButton, withPlayground as withPage,
 } from './playground.mjs';
 import { SLEEP_AN_HOUR } from './programs.mjs';
 
@@ -27,20 +25,8 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const RESULTS = path.join(REPO_ROOT, 'test-results');
 const DEFAULT_EXAMPLE = path.join(REPO_ROOT, 'web', 'examples', 'three_tasks.py');
 
-let server;
-let browser;
-const withPlayground = (body, contextOptions) => withPage(browser, `${server.origin}/`, body, contextOptions);
-
-before(async () => {
-  requireCurrentDist();
-  server = await startStaticServer(DIST);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = servePlayground();
+const withPlayground = (body, contextOptions) => withPage(session.browser, `${session.server.origin}/`, body, contextOptions);
 
 test('the default example runs and prints what CPython prints', { timeout: TEST_TIMEOUT_MS }, async () => {
   const source = fs.readFileSync(DEFAULT_EXAMPLE, 'utf8');
@@ -192,7 +178,7 @@ test('keyboard: Tab indents in the editor; Escape then Tab moves on to the outpu
 // The plain textarea holds the example until CodeMirror's chunk arrives (delayed here):
 // Run works at once, and CodeMirror takes over the text typed meanwhile.
 test('before CodeMirror has loaded, Run runs the plain editor\'s text', { timeout: TEST_TIMEOUT_MS }, async () => {
-  const context = await browser.newContext();
+  const context = await session.browser.newContext();
   let releaseEditor;
   const editorHeld = new Promise((resolve) => { releaseEditor = resolve; });
   await context.route(/\/assets\/editor-[^/]*\.js$/, async (route) => {
@@ -201,7 +187,7 @@ test('before CodeMirror has loaded, Run runs the plain editor\'s text', { timeou
   });
   const page = await context.newPage();
   try {
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${session.server.origin}/`);
     await page.waitForFunction(() => !document.querySelector('#run').disabled);
     assert.equal(await page.locator('.cm-content').count(), 0, 'CodeMirror was there already');
     const plainEditor = page.getByRole('textbox', { name: 'Python source' });
@@ -253,11 +239,11 @@ describe('layout and colour schemes', () => {
 
 // Figures for the notes, not pass/fail targets: this machine's load varies too much.
 test('figures: download size, first paint to a ready Run button and to a first run, cold cache', { timeout: TEST_TIMEOUT_MS }, async () => {
-  const context = await browser.newContext();
+  const context = await session.browser.newContext();
   const page = await context.newPage();
   const downloaded = new Set();
   page.on('request', (request) => downloaded.add(new URL(request.url()).pathname));
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${session.server.origin}/`);
   await page.waitForFunction(() => performance.getEntriesByName('awaitpad:run-ready').length > 0);
   await page.getByLabel('Virtual time').check();
   await runButton(page).click();

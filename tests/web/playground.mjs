@@ -4,7 +4,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
+
+import { startStaticServer } from '../../scripts/static_server.mjs';
+import { launchChromium } from './chromium.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = path.join(REPO_ROOT, 'dist');
@@ -23,6 +27,23 @@ export function requireCurrentDist() {
   if (!fs.existsSync(built) || !fs.readFileSync(built).equals(fs.readFileSync(source))) {
     throw new Error(`dist/runtime/awaitpad.wasm is not ${source}: ${hint}`);
   }
+}
+
+// For a suite on dist/: node:test hooks that serve dist/ (checked current) and launch
+// Chromium before the suite's tests, and close both after. Returns {browser, server}, set
+// once the hooks have run.
+export function servePlayground() {
+  const session = { browser: null, server: null };
+  before(async () => {
+    requireCurrentDist();
+    session.server = await startStaticServer(DIST);
+    session.browser = await launchChromium();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }
 
 // A fresh page in its own context (cold cache) at `url`, ready to run: {page, close()};

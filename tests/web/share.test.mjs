@@ -11,14 +11,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { startStaticServer } from '../../scripts/static_server.mjs';
-import { launchChromium } from './chromium.mjs';
 import { runCPython } from './cpython.mjs';
 import {
-  DIST, EXAMPLES_DIR, REPO_ROOT, TEST_TIMEOUT_MS, assertEditorWorks, editorText, examplesControl, notice, pageReady,
-  requireCurrentDist, run, setSource, shareButton, shownOutput, timeMode, withPlayground as withPage,
+  EXAMPLES_DIR, REPO_ROOT, TEST_TIMEOUT_MS, assertEditorWorks, editorText, examplesControl, notice,
+  pageReady, run, servePlayground, setSource, shareButton, shownOutput, timeMode,
+  withPlayground as withPage,
 } from './playground.mjs';
 
 const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
@@ -26,21 +25,9 @@ const DEFAULT_EXAMPLE = fs.readFileSync(path.join(EXAMPLES_DIR, 'three_tasks.py'
 // Non-ASCII of one, two and three UTF-16 units per character, on several lines.
 const UNICODE_PROGRAM = 'greeting = "héllo 🌍 中文"\nfor word in greeting.split():\n    print(word, len(word))\n';
 
-let server;
-let browser;
+const session = servePlayground();
 
-before(async () => {
-  requireCurrentDist();
-  server = await startStaticServer(DIST);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const withPlayground = (url, body, contextOptions, prepare) => withPage(browser, url, body, contextOptions, prepare);
+const withPlayground = (url, body, contextOptions, prepare) => withPage(session.browser, url, body, contextOptions, prepare);
 
 // A fragment as docs tooling in Node would write it.
 function nodeFragment(source, time) {
@@ -53,7 +40,7 @@ function pythonLink(source) {
   const lines = readme.split('\n').map((line) => line.trim()).filter((line) => /^(data|url) = /.test(line));
   assert.equal(lines.length, 2, 'web/README.md shows the two lines "data = …" and "url = …"');
   const program = ['import base64, sys, zlib', 'src = sys.stdin.read()', 'base = sys.argv[1]', ...lines, 'print(url)'];
-  const made = spawnSync('python3', ['-c', program.join('\n'), `${server.origin}/`], {
+  const made = spawnSync('python3', ['-c', program.join('\n'), `${session.server.origin}/`], {
     input: source, encoding: 'utf8', env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
   });
   assert.equal(made.status, 0, made.stderr);
@@ -73,7 +60,7 @@ async function followFragment(page, fragment) {
 test('Share copies a link that restores the code and the time switch exactly', { timeout: TEST_TIMEOUT_MS }, async () => {
   const expected = runCPython(UNICODE_PROGRAM);
   let link;
-  await withPlayground(`${server.origin}/`, async (page) => {
+  await withPlayground(`${session.server.origin}/`, async (page) => {
     await setSource(page, UNICODE_PROGRAM);
     await page.getByLabel('Virtual time').check();
     await shareButton(page).click();
@@ -97,7 +84,7 @@ test('Share copies a link that restores the code and the time switch exactly', {
 const EXOTIC_PROGRAM = '\ufeffprint("tab\there", "e\u0301", "👩\u200d💻", "𝄞")\n';
 
 test('a link\'s code comes back byte for byte through the page and Share', { timeout: TEST_TIMEOUT_MS }, async () => {
-  await withPlayground(`${server.origin}/${nodeFragment(EXOTIC_PROGRAM, 'virtual')}`, async (page) => {
+  await withPlayground(`${session.server.origin}/${nodeFragment(EXOTIC_PROGRAM, 'virtual')}`, async (page) => {
     await page.waitForFunction(() => document.querySelector('.cm-content').textContent.includes('tab'));
     await shareButton(page).click();
     await notice(page).filter({ hasText: 'Link copied' }).waitFor();
@@ -111,7 +98,7 @@ test('a link\'s code comes back byte for byte through the page and Share', { tim
 test('links written by Node\'s zlib and by the README\'s Python lines open', { timeout: TEST_TIMEOUT_MS }, async () => {
   const source = 'print("written elsewhere: ünïcödé ✓")\n';
   const expected = runCPython(source);
-  await withPlayground(`${server.origin}/`, async (page) => {
+  await withPlayground(`${session.server.origin}/`, async (page) => {
     await page.getByLabel('Real time').check();
     await followFragment(page, nodeFragment(source, 'virtual'));
     await page.waitForFunction((text) => document.querySelector('.cm-content').textContent.includes(text), 'elsewhere');
@@ -130,9 +117,9 @@ test('links written by Node\'s zlib and by the README\'s Python lines open', { t
 });
 
 test('a link\'s code wins over the saved code on load; the first edit drops the link', { timeout: TEST_TIMEOUT_MS }, async () => {
-  await withPlayground(`${server.origin}/`, async (page) => {
+  await withPlayground(`${session.server.origin}/`, async (page) => {
     await setSource(page, 'print("saved")\n');
-    const link = `${server.origin}/${nodeFragment('print("linked")\n', 'real')}`;
+    const link = `${session.server.origin}/${nodeFragment('print("linked")\n', 'real')}`;
     await page.goto('about:blank');
     await page.goto(link);
     await pageReady(page);
@@ -142,7 +129,7 @@ test('a link\'s code wins over the saved code on load; the first edit drops the 
     await page.locator('.cm-content').click();
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.insertText('# mine now\n');
-    assert.equal(await pageUrl(page), `${server.origin}/`, 'the edit dropped the link');
+    assert.equal(await pageUrl(page), `${session.server.origin}/`, 'the edit dropped the link');
     await page.reload();
     await pageReady(page);
     assert.equal(await editorText(page), 'print("linked")\n# mine now\n', 'the reload shows the edit');
@@ -168,7 +155,7 @@ const BROKEN_LINKS = {
 
 for (const [kind, [fragment, message]] of Object.entries(BROKEN_LINKS)) {
   test(`a link that is ${kind} shows why, and the editor keeps working`, { timeout: TEST_TIMEOUT_MS }, async () => {
-    await withPlayground(`${server.origin}/${fragment}`, async (page) => {
+    await withPlayground(`${session.server.origin}/${fragment}`, async (page) => {
       await notice(page).filter({ hasText: message }).waitFor();
       assert.ok(await notice(page).isVisible(), 'the message is visible');
       assert.equal(await editorText(page), DEFAULT_EXAMPLE, 'the editor kept its code');
@@ -179,7 +166,7 @@ for (const [kind, [fragment, message]] of Object.entries(BROKEN_LINKS)) {
 
 test('#example=NAME opens that example', { timeout: TEST_TIMEOUT_MS }, async () => {
   const source = fs.readFileSync(path.join(EXAMPLES_DIR, 'semaphore.py'), 'utf8');
-  await withPlayground(`${server.origin}/#example=semaphore&time=virtual`, async (page) => {
+  await withPlayground(`${session.server.origin}/#example=semaphore&time=virtual`, async (page) => {
     await page.waitForFunction(() => document.querySelector('.cm-content').textContent.includes('Semaphore'));
     assert.equal(await editorText(page), source);
     assert.equal(await examplesControl(page).inputValue(), 'semaphore', 'Examples shows it as chosen');
@@ -191,7 +178,7 @@ test('when the clipboard is refused, Share shows the link selected in a field', 
   const refuseClipboard = (context) => context.addInitScript(() => {
     navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
   });
-  await withPlayground(`${server.origin}/`, async (page) => {
+  await withPlayground(`${session.server.origin}/`, async (page) => {
     await shareButton(page).click();
     const field = page.getByRole('textbox', { name: 'Link to share' });
     await field.waitFor();

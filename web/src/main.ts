@@ -11,6 +11,7 @@
 // (opened_link.ts), which wins. Opening an example or a link does not overwrite the saved
 // code; the first edit of what was opened does (and drops the link from the URL).
 import './style.css';
+import './timeline.css';
 
 import defaultExample from '../examples/three_tasks.py?raw';
 import { bindControls } from './controls.ts';

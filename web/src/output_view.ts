@@ -19,7 +19,7 @@ export interface StampOptions {
 }
 
 const LINES_PER_BLOCK = 64;
-const MAX_CHARACTERS_PER_FRAME = 16 * 1024;
+const MAX_CHARACTERS_PER_FRAME = 8 * 1024;
 // How close to the bottom (px) still counts as "following the output".
 const FOLLOW_SLACK_PX = 8;
 

@@ -6,6 +6,7 @@
 // and the script itself needs no CORS. It finds its own URL through document.currentScript
 // (read at once: it is null once the script has run) and loads the runtime and
 // links the playground relative to that, not to the docs page.
+import timelineStyles from '../timeline.css?inline';
 import embedStyles from './embed.css?inline';
 import { takeCodeBlocks } from './code_blocks.ts';
 import { frameProgram } from './frame.ts';
@@ -26,7 +27,7 @@ const pageRunner = new PageRunner(embedBase);
 
 function addStyles(): void {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(embedStyles);
+  sheet.replaceSync(timelineStyles + embedStyles);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 

@@ -8,9 +8,8 @@ import { STOPPED } from '../runner_client.ts';
 import type { RunEvent, RunHandle } from '../runner_client.ts';
 import { encodeShareFragment } from '../share_link.ts';
 import { StatusLine } from '../status_line.ts';
+import { TimelineView } from '../timeline_view.ts';
 import type { PageRunner } from './page_runner.ts';
-import { mountTimeline } from './timeline_slot.ts';
-import type { TimelineView } from './timeline_slot.ts';
 import type { WidgetOptions } from './widget_options.ts';
 
 export class Widget {
@@ -39,9 +38,10 @@ export class Widget {
     this.stopButton.disabled = true;
     controls.append(this.runButton, this.stopButton, playgroundLink(source, options, playgroundUrl), statusElement);
 
-    const timelineSlot = document.createElement('div');
-    timelineSlot.className = 'awaitpad-timeline';
-    this.timeline = options.timeline ? mountTimeline(timelineSlot) : null;
+    const timelineSection = document.createElement('section');
+    timelineSection.className = 'awaitpad-timeline timeline';
+    timelineSection.setAttribute('aria-label', 'Timeline');
+    this.timeline = options.timeline ? new TimelineView(timelineSection) : null;
 
     this.outputSection.className = 'awaitpad-output';
     this.outputSection.setAttribute('aria-label', 'Output');
@@ -51,7 +51,7 @@ export class Widget {
     this.outputSection.append(pre);
     this.output = new OutputView(pre, null);
 
-    this.element.append(controls, ...(this.timeline ? [timelineSlot] : []), this.outputSection);
+    this.element.append(controls, ...(this.timeline ? [timelineSection] : []), this.outputSection);
     // The runtime starts loading as soon as a reader shows an intent to run.
     const preload = () => { this.pageRunner.load().catch(() => {}); };  // a failure is reported by Run
     this.runButton.addEventListener('pointerenter', preload, { once: true });

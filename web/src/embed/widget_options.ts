@@ -1,6 +1,6 @@
 // A widget's options, from the data- attributes of its code block:
 //   data-time="virtual"   run on the virtual clock (sleeps take no real time); default real
-//   data-timeline         show the task timeline of the run (see timeline_slot.ts)
+//   data-timeline         show the task timeline of the run (../timeline_view.ts)
 import type { TimeMode } from '../share_link.ts';
 
 export interface WidgetOptions {
