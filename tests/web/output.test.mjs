@@ -11,7 +11,7 @@ import { test } from 'node:test';
 
 import { runCPython, runCPythonVirtualTime } from './cpython.mjs';
 import {
-  TEST_TIMEOUT_MS, outputRegion, runButton, runEnded, servePlayground, setSource,
+  TEST_TIMEOUT_MS, nextFrame, outputRegion, runButton, runEnded, servePlayground, setSource,
   shownOutput, withPlayground as withPage,
 } from './playground.mjs';
 
@@ -178,6 +178,7 @@ for (const timeMode of ['Virtual time', 'Real time']) {
       assert.equal(plain, cpython.stdout);
       await page.getByLabel('Time stamps').check();
       await page.getByLabel('Task names').check();
+      await nextFrame(page);  // the pane is drawn again, stamped, in the next frame
       const shown = await outputRegion(page).locator('.stamp').evaluateAll((stamps) => stamps.map((stamp) => ({
         time: stamp.querySelector('.stamp-time').textContent.replace(/s$/, ''),
         task: stamp.querySelector('.stamp-task').textContent,

@@ -126,10 +126,16 @@ export async function run(page, timeout = TEST_TIMEOUT_MS) {
   return runEnded(page, timeout);
 }
 
+// Resolves after the page's next animation frame, when what the views drew in it (output,
+// timeline: each draws once per frame) has been drawn.
+export function nextFrame(page) {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+}
+
 // What the Output region shows, all of it and its stdout and stderr parts. The output is
 // drawn once per animation frame: wait for one, so the end of the run is drawn.
 export async function shownOutput(page) {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+  await nextFrame(page);
   return outputRegion(page).locator('pre').evaluate((pre) => ({
     text: pre.textContent,
     stdout: [...pre.querySelectorAll('.stdout')].map((span) => span.textContent).join(''),
