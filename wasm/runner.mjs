@@ -4,7 +4,7 @@
 //   const {stop} = runner.run(source, {virtualTime, seed, stdin, trace}, onEvent);
 //
 // onEvent receives, in order:
-//   {type: 'start'}
+//   {type: 'start'}   the program begins (its instance is ready)
 //   {type: 'stdout', text} / {type: 'stderr', text}   batched (wasm/session.mjs)
 //   {type: 'trace', events: [{kind, time, taskId, taskName, what, line}, ...]}  if trace
 //   {type: 'exit', status, error}   status: the exit status as CPython's (0, 1, SystemExit's

@@ -3,7 +3,8 @@
 // command line (wasm/cli.mjs) both run programs through runProgram, so the Node tests
 // exercise the worker's code path.
 //
-// Events, in the order the program produced them:
+// Events, in the order the program produced them, after {type: 'start'} once its
+// instance is ready:
 //   {type: 'stdout', text}  {type: 'stderr', text}
 //   {type: 'trace', events: [{kind, time, taskId, taskName, what, line}, ...]}
 // Output and trace events are batched: consecutive events of one type are merged and
@@ -129,6 +130,10 @@ export async function runProgram(createModule, moduleOptions, program, emit, end
       pointers.push(pointer);
       return pointer;
     };
+    // The program starts now: making its instance was the runtime's time, not the program's.
+    batch.flush();
+    emit({ type: 'start' });
+    endOfBatch();
     const status = await module.ccall(
       'awaitpad_run', 'number',
       ['number', 'number', 'number', 'number', 'number', 'number'],

@@ -44,8 +44,6 @@ async function runOne({ run, source, options = {} }) {
   };
   try {
     const { createAwaitpad, moduleOptions } = await ready;
-    post({ type: 'start' });
-    send();
     const result = await runProgram(createAwaitpad, moduleOptions, {
       source,
       stdin: options.stdin ?? '',
