@@ -47,7 +47,8 @@ class EventBatch {
   }
 
   flushIfDue() {
-    if (this.items >= MAX_BATCH_ITEMS || performance.now() - this.lastFlush >= FLUSH_INTERVAL_MS) this.flush();
+    const due = this.items >= MAX_BATCH_ITEMS || performance.now() - this.lastFlush >= FLUSH_INTERVAL_MS;
+    if (due) this.flush();
   }
 
   flush() {

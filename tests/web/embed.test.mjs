@@ -21,6 +21,7 @@ import { startStaticServer } from '../../scripts/static_server.mjs';
 import { launchChromium } from './chromium.mjs';
 import { cpythonTasks, runCPython, runCPythonVirtualTime } from './cpython.mjs';
 import { editorText, pageReady, timeMode } from './playground.mjs';
+import { readShareFragment, writeShareFragment } from './share_fragment.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = path.join(REPO_ROOT, 'dist');
@@ -103,18 +104,6 @@ ${bodyHtml}
 
 function escapeHtml(text) {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-}
-
-// The share-link fragment of `source` (web/src/share_link.ts), made here with zlib.
-function shareFragment(source, time) {
-  return `#code=${zlib.deflateRawSync(Buffer.from(source, 'utf8')).toString('base64url')}&time=${time}`;
-}
-
-// {source, time} of a share-link fragment, read here with zlib.
-function readShareFragment(fragment) {
-  const parameters = new URLSearchParams(fragment.replace(/^#/, ''));
-  const source = zlib.inflateRawSync(Buffer.from(parameters.get('code'), 'base64url')).toString('utf8');
-  return { source, time: parameters.get('time') };
 }
 
 // The program a code block's text is, by Python's textwrap.dedent, without the blank
@@ -291,7 +280,7 @@ test('embed.html in <iframe sandbox="allow-scripts"> runs its program (opaque or
   const source = 'import asyncio\n\nasync def main():\n    print(await asyncio.gather(asyncio.sleep(0.1, "a"), asyncio.sleep(0, "b")))\n' +
     '    print(\'<img src=x onerror="window.__pwned=1">\')\n\nasyncio.run(main())\n';
   const expected = runCPython(source);
-  const embedUrl = `${awaitpadServer.origin}/embed.html${shareFragment(source, 'real')}`;
+  const embedUrl = `${awaitpadServer.origin}/embed.html${writeShareFragment(source, 'real')}`;
   const url = writeDocsPage('sandboxed.html', `<iframe sandbox="allow-scripts" src="${escapeHtml(embedUrl)}"></iframe>`);
   await withPage(url, async (page) => {
     const frameWidget = page.frameLocator('iframe').locator('.awaitpad-widget');
@@ -308,7 +297,7 @@ test('embed.html in <iframe sandbox="allow-scripts"> runs its program (opaque or
 });
 
 test('a corrupt embed.html link shows a message, and no widget', { timeout: TEST_TIMEOUT_MS }, async () => {
-  const good = shareFragment('print("hello")\n', 'real');
+  const good = writeShareFragment('print("hello")\n', 'real');
   const corrupt = {
     'not base64url': '#code=%%%&time=real',
     truncated: good.slice(0, good.indexOf('&') - 4),

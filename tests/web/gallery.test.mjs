@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 
 import {
   EXAMPLES_DIR, TEST_TIMEOUT_MS, editorText, examplesControl, openPlayground, run, servePlayground,
-  shownOutput,
+  setSource, shownOutput,
 } from './playground.mjs';
 
 const DEADLOCK_LINE = '--- deadlock ---\n';
@@ -94,9 +94,7 @@ test('choosing an example does not overwrite the saved code; editing it does', {
   const [first, second] = EXAMPLES;
   const { page, close } = await openPlayground(session.browser, `${session.server.origin}/`);
   try {
-    await page.locator('.cm-content').click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.insertText('print("my own code")\n');
+    await setSource(page, 'print("my own code")\n');
     await examplesControl(page).selectOption({ label: first.title });
     await page.reload();
     await page.locator('.cm-content').waitFor();

@@ -247,8 +247,6 @@ test('10,000 printed lines: all of them shown, the page never freezes', { timeou
     assert.equal((await runEnded(page, 60_000)).state, 'finished');
     const { largest, frames } = await gaps;
     console.log(`10,000 lines: the largest gap between frames was ${largest.toFixed(1)} ms over ${frames} frames`);
-    await page.waitForFunction((lines) => document.querySelector('#output').textContent.split('\n').length > lines,
-      10_000, { timeout: 10_000 });  // drawn a few thousand characters a frame
     assert.equal((await shownOutput(page)).text, (await expected).stdout);
     assert.ok(largest <= MAX_FRAME_GAP_MS, `a frame took ${largest.toFixed(1)} ms`);
   });

@@ -132,11 +132,21 @@ export function nextFrame(page) {
   return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
 }
 
-// What the Output region shows, all of it and its stdout and stderr parts. The output is
-// drawn once per animation frame: wait for one, so the end of the run is drawn.
+// What the Output region shows, all of it and its stdout and stderr parts, once it has
+// drawn all it was given: it draws a few thousand characters a frame (output_view.ts), so
+// this waits for a frame that adds nothing.
 export async function shownOutput(page) {
-  await nextFrame(page);
-  return outputRegion(page).locator('pre').evaluate((pre) => ({
+  const pre = outputRegion(page).locator('pre');
+  await pre.evaluate((element) => new Promise((resolve) => {
+    let drawn = -1;
+    const check = () => {
+      if (element.textContent.length === drawn) resolve();
+      drawn = element.textContent.length;
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }));
+  return pre.evaluate((pre) => ({
     text: pre.textContent,
     stdout: [...pre.querySelectorAll('.stdout')].map((span) => span.textContent).join(''),
     stderr: [...pre.querySelectorAll('.stderr')].map((span) => span.textContent).join(''),

@@ -19,6 +19,7 @@ import {
   pageReady, run, servePlayground, setSource, shareButton, shownOutput, timeMode,
   withPlayground as withPage,
 } from './playground.mjs';
+import { readShareFragment, writeShareFragment } from './share_fragment.mjs';
 
 const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
 const DEFAULT_EXAMPLE = fs.readFileSync(path.join(EXAMPLES_DIR, 'three_tasks.py'), 'utf8');
@@ -28,11 +29,6 @@ const UNICODE_PROGRAM = 'greeting = "héllo 🌍 中文"\nfor word in greeting.s
 const session = servePlayground();
 
 const withPlayground = (url, body, contextOptions, prepare) => withPage(session.browser, url, body, contextOptions, prepare);
-
-// A fragment as docs tooling in Node would write it.
-function nodeFragment(source, time) {
-  return `#code=${zlib.deflateRawSync(Buffer.from(source, 'utf8')).toString('base64url')}&time=${time}`;
-}
 
 // The link web/README.md's two Python lines make for `source` (base: this server).
 function pythonLink(source) {
@@ -84,14 +80,12 @@ test('Share copies a link that restores the code and the time switch exactly', {
 const EXOTIC_PROGRAM = '\ufeffprint("tab\there", "e\u0301", "👩\u200d💻", "𝄞")\n';
 
 test('a link\'s code comes back byte for byte through the page and Share', { timeout: TEST_TIMEOUT_MS }, async () => {
-  await withPlayground(`${session.server.origin}/${nodeFragment(EXOTIC_PROGRAM, 'virtual')}`, async (page) => {
+  await withPlayground(`${session.server.origin}/${writeShareFragment(EXOTIC_PROGRAM, 'virtual')}`, async (page) => {
     await page.waitForFunction(() => document.querySelector('.cm-content').textContent.includes('tab'));
     await shareButton(page).click();
     await notice(page).filter({ hasText: 'Link copied' }).waitFor();
     const shared = new URL(await page.evaluate(() => navigator.clipboard.readText()));
-    const parameters = new URLSearchParams(shared.hash.slice(1));
-    assert.equal(zlib.inflateRawSync(Buffer.from(parameters.get('code'), 'base64url')).toString('utf8'), EXOTIC_PROGRAM);
-    assert.equal(parameters.get('time'), 'virtual');
+    assert.deepEqual(readShareFragment(shared.hash), { source: EXOTIC_PROGRAM, time: 'virtual' });
   }, CLIPBOARD);
 });
 
@@ -100,7 +94,7 @@ test('links written by Node\'s zlib and by the README\'s Python lines open', { t
   const expected = runCPython(source);
   await withPlayground(`${session.server.origin}/`, async (page) => {
     await page.getByLabel('Real time').check();
-    await followFragment(page, nodeFragment(source, 'virtual'));
+    await followFragment(page, writeShareFragment(source, 'virtual'));
     await page.waitForFunction((text) => document.querySelector('.cm-content').textContent.includes(text), 'elsewhere');
     assert.equal(await editorText(page), source, 'Node\'s link');
     assert.equal(await timeMode(page), 'virtual', 'Node\'s link');
@@ -119,7 +113,7 @@ test('links written by Node\'s zlib and by the README\'s Python lines open', { t
 test('a link\'s code wins over the saved code on load; the first edit drops the link', { timeout: TEST_TIMEOUT_MS }, async () => {
   await withPlayground(`${session.server.origin}/`, async (page) => {
     await setSource(page, 'print("saved")\n');
-    const link = `${session.server.origin}/${nodeFragment('print("linked")\n', 'real')}`;
+    const link = `${session.server.origin}/${writeShareFragment('print("linked")\n', 'real')}`;
     await page.goto('about:blank');
     await page.goto(link);
     await pageReady(page);
@@ -149,7 +143,7 @@ const BROKEN_LINKS = {
   oversized: [`#code=${base64Url(zlib.deflateRawSync(Buffer.alloc(2 * 1024 * 1024, ' ')))}`, /over 512 KB/],
   'not base64url': ['#code=print("hi")', /not valid base64url/],
   'not UTF-8': [`#code=${base64Url(zlib.deflateRawSync(Buffer.from([0x70, 0xff, 0xfe])))}`, /not UTF-8/],
-  'unknown time mode': [`${nodeFragment('print(1)\n', 'real').replace('real', 'warp')}`, /time= must be real or virtual/],
+  'unknown time mode': [`${writeShareFragment('print(1)\n', 'real').replace('real', 'warp')}`, /time= must be real or virtual/],
   'unknown example': ['#example=no_such_example', /"no_such_example".*none/],
 };
 

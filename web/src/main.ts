@@ -24,7 +24,7 @@ import { plainEditor } from './plain_editor.ts';
 import { OutputStamps } from './output_stamps.ts';
 import { OutputView } from './output_view.ts';
 import { loadSavedSource, saveSource } from './saved_source.ts';
-import { STOPPED, loadRunner } from './runner_client.ts';
+import { loadRunner } from './runner_client.ts';
 import type { RunEvent, RunHandle, Runner } from './runner_client.ts';
 import { bindShareButton } from './share_button.ts';
 import { failingLine } from './source_links.ts';
@@ -106,7 +106,7 @@ function startRun(): void {
   currentRun = null;
   previous?.stop();
   const virtualTime = controls.virtualTime();
-  let startedAt = performance.now();  // replaced by the worker's start, after any wait for the wasm
+  let startedAt = performance.now();  // replaced when the program starts, after any wait for the wasm
   output.clear();
   stamps.reset();
   editor.markFailingLine(null);
@@ -135,9 +135,7 @@ function startRun(): void {
         timeline.finish();
         const seconds = (performance.now() - startedAt) / 1000;
         if (event.status !== 0) editor.markFailingLine(failingLine(output.errorText()));
-        if (event.status !== null) status.finished(event.status, seconds);
-        else if (event.error === STOPPED) status.stopped(seconds);
-        else status.runtimeError(event.error ?? 'unknown failure');
+        status.ended(event, seconds);
         break;
       }
     }

@@ -125,9 +125,11 @@ export class OutputView {
 
   private endLine(stream: Stream): void {
     this.atLineStart = true;
-    // Each stderr line has a span of its own, so its "line N" can become a link.
-    if (stream === 'stderr' && this.openSpan !== null && this.onLineLink !== null) linkSourceLine(this.openSpan.text);
-    if (stream === 'stderr') this.openSpan = null;
+    if (stream === 'stderr') {
+      // Each stderr line has a span of its own, so its "line N" can become a link.
+      if (this.openSpan !== null && this.onLineLink !== null) linkSourceLine(this.openSpan.text);
+      this.openSpan = null;
+    }
     this.linesInBlock += 1;
     if (this.linesInBlock === LINES_PER_BLOCK) {
       this.block = null;

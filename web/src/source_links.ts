@@ -2,8 +2,6 @@
 // `File "main.py", line N` (and a syntax error's), and a deadlock report's
 // `(main.py, line N)`. The output pane turns each into a link to that line.
 
-export const PROGRAM_FILE = 'main.py';
-
 export interface SourceLink {
   start: number;  // the span of "line N" in the text
   end: number;

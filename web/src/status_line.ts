@@ -1,5 +1,7 @@
 // The status line under the controls: what the run is doing or how it ended. It is the
 // page's live region (role="status"), so screen readers hear each state once.
+import { STOPPED } from './runner_client.ts';
+import type { RunEvent } from './runner_client.ts';
 
 export type RunState = 'loading' | 'ready' | 'running' | 'finished' | 'stopped' | 'error';
 
@@ -23,8 +25,16 @@ export class StatusLine {
     this.show('finished', `Finished: exit status ${status} in ${formatSeconds(seconds)}`);
   }
 
-  stopped(seconds: number): void {
-    this.show('stopped', `Stopped after ${formatSeconds(seconds)}`);
+  // `why`, when given, says who stopped it (not the person's Stop).
+  stopped(seconds: number, why?: string): void {
+    this.show('stopped', `Stopped after ${formatSeconds(seconds)}${why ? `: ${why}` : ''}`);
+  }
+
+  // How a run ended, from its exit event, `seconds` after it started.
+  ended(exit: Extract<RunEvent, { type: 'exit' }>, seconds: number): void {
+    if (exit.status !== null) this.finished(exit.status, seconds);
+    else if (exit.error === STOPPED) this.stopped(seconds);
+    else this.runtimeError(exit.error ?? 'unknown failure');
   }
 
   failedToLoad(message: string): void {

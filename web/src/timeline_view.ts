@@ -20,7 +20,7 @@ import type { TraceRecord } from './runner_client.ts';
 import { describeAt, describeTrack } from './timeline_text.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
-// A row's height in CSS pixels (style.css reads it as --timeline-row-height), and its
+// A row's height in CSS pixels (timeline.css reads it as --timeline-row-height), and its
 // bars' height in SVG units (= CSS pixels: the row's SVG is this tall).
 const ROW_HEIGHT_PX = 24;
 const ROW_UNITS = 20;

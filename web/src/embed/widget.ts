@@ -80,7 +80,7 @@ export class Widget {
       return;
     }
     if (attempt !== this.attempt) return;  // stopped, or run again, while the runtime loaded
-    let startedAt = performance.now();  // replaced by the worker's start, after any wait for the wasm
+    let startedAt = performance.now();  // replaced when the program starts, after any wait for the wasm
     const onEvent = (event: RunEvent): void => {
       if (attempt !== this.attempt) return;
       switch (event.type) {
@@ -119,10 +119,9 @@ export class Widget {
   }
 
   private showEnd(event: Extract<RunEvent, { type: 'exit' }>, seconds: number): void {
-    if (event.status !== null) this.status.finished(event.status, seconds);
-    else if (event.error !== STOPPED) this.status.runtimeError(event.error ?? 'unknown failure');
-    else if (this.stopRequested) this.status.stopped(seconds);
-    else this.status.show('stopped', `Stopped after ${seconds.toFixed(2)} s: another example on this page started`);
+    const stoppedByAnother = event.status === null && event.error === STOPPED && !this.stopRequested;
+    if (stoppedByAnother) this.status.stopped(seconds, 'another example on this page started');
+    else this.status.ended(event, seconds);
   }
 
   private setRunning(running: boolean): void {
