@@ -10,6 +10,8 @@
 #include <optional>
 #include <string_view>
 
+#include "core/host/http.hpp"
+
 namespace host {
 
 enum class Stream { stdout_stream, stderr_stream };
@@ -29,6 +31,18 @@ class Host {
 
   // True while some I/O request started on this host has not completed.
   virtual bool has_pending_io() = 0;
+
+  // Starts an HTTP request (core/host/http.hpp). `done` receives its outcome from inside
+  // a later wait_until, and has_pending_io() stays true until then. A host that cannot
+  // make requests returns 0 and never calls `done`.
+  virtual HttpRequestId start_http(HttpRequest request, HttpDone done) {
+    (void)request, (void)done;
+    return 0;
+  }
+
+  // Abandons a request in flight (its task was cancelled, its time ran out): the
+  // transfer is aborted and `done` is never called. Ids of finished requests are ignored.
+  virtual void cancel_http(HttpRequestId id) { (void)id; }
 
   // Writes program output. Text is passed through unchanged.
   virtual void write(Stream stream, std::string_view text) = 0;

@@ -6,6 +6,8 @@
 // racing it fires in the right order.
 #pragma once
 
+#include <utility>
+
 #include "core/host/host.hpp"
 
 namespace host {
@@ -18,6 +20,10 @@ class VirtualTimeHost final : public Host {
   double now() override { return clock_; }
   void wait_until(std::optional<double> deadline) override;
   bool has_pending_io() override { return inner_.has_pending_io(); }
+  HttpRequestId start_http(HttpRequest request, HttpDone done) override {
+    return inner_.start_http(std::move(request), std::move(done));
+  }
+  void cancel_http(HttpRequestId id) override { inner_.cancel_http(id); }
   void write(Stream stream, std::string_view text) override { inner_.write(stream, text); }
   bool interrupted() override { return inner_.interrupted(); }
   void poll() override { inner_.poll(); }
