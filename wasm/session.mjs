@@ -3,6 +3,9 @@
 // command line (wasm/cli.mjs) both run programs through runProgram, so the Node tests
 // exercise the worker's code path.
 //
+// HTTP requests go out through fetch (wasm/fetch_requests.mjs); a wait also ends when one
+// of them finishes, and the requests still in flight when the run ends are aborted.
+//
 // Events, in the order the program produced them, after {type: 'start'} once its
 // instance is ready:
 //   {type: 'stdout', text}  {type: 'stderr', text}
@@ -13,6 +16,8 @@
 // it waits or ends — so a print-heavy loop costs the page a few messages a second, a
 // program that prints and sleeps shows each line as it is printed, and a line printed
 // just before an endless loop still shows.
+
+import { FetchRequests } from './fetch_requests.mjs';
 
 export const FLUSH_INTERVAL_MS = 50;
 // ...or sooner, once this many writes and trace records wait: a program printing in a
@@ -93,7 +98,9 @@ export async function runProgram(createModule, moduleOptions, program, emit, end
   const batch = new EventBatch(emit, endOfBatch);
   const decoder = new TextDecoder();
   let failure = null;
+  const fetches = new FetchRequests();
   const hooks = {
+    fetches,
     write(stream, bytes) {
       batch.addText(STREAM_NAMES[stream], decoder.decode(bytes));
     },
@@ -105,9 +112,15 @@ export async function runProgram(createModule, moduleOptions, program, emit, end
     poll() {
       batch.flushIfDue();
     },
+    // Until `milliseconds` pass or a request finishes; Infinity waits for requests only.
     async wait(milliseconds) {
       batch.flush();
-      await new Promise((resolve) => setTimeout(resolve, milliseconds));
+      let timer;
+      const timeUp = new Promise((resolve) => {
+        if (Number.isFinite(milliseconds)) timer = setTimeout(resolve, milliseconds);
+      });
+      await Promise.race([timeUp, fetches.nextFinish()]);
+      clearTimeout(timer);
     },
   };
   const seed = seedText(program.seed);
@@ -147,6 +160,8 @@ export async function runProgram(createModule, moduleOptions, program, emit, end
   } catch (error) {
     batch.flush();
     return { status: null, error: failure ?? describeFailure(error) };
+  } finally {
+    fetches.abortAll();  // none of them can be delivered any more
   }
 }
 

@@ -1,13 +1,15 @@
 #include "wasm/web_host.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include <emscripten.h>
 
 namespace {
 
 // The one suspending import. `Module.awaitpad.wait` flushes batched output, then
-// resolves after `milliseconds` on the event loop (setTimeout).
+// resolves after `milliseconds` on the event loop (setTimeout), or sooner when an HTTP
+// request finishes; Infinity waits for a request only.
 EM_ASYNC_JS(void, awaitpad_js_wait, (double milliseconds), {
   await Module.awaitpad.wait(milliseconds);
 });
@@ -35,14 +37,23 @@ namespace web {
 double WebHost::now() { return emscripten_get_now() / 1000.0; }
 
 void WebHost::wait_until(std::optional<double> deadline) {
-  // With no I/O source yet, a wait without deadline would never end; the loop reports a
-  // deadlock before it gets here, so returning is the safe answer (as NativeHost does).
-  if (!deadline) return;
-  // At most a day per wait, as asyncio's MAXIMUM_SELECT_TIMEOUT; setTimeout itself
-  // overflows past 2^31 - 1 ms and would fire at once.
-  constexpr double longest_wait = 24 * 3600;
-  const double remaining = std::min(*deadline - now(), longest_wait);
-  awaitpad_js_wait(std::max(0.0, remaining) * 1000.0);
+  // Requests finish only while the module is suspended, so results may wait from an
+  // earlier wait that a timer ended: deliver them now rather than suspend again.
+  if (fetches_.deliver_finished() > 0) return;
+  // Nothing can end a wait without deadline when no request is in flight; the loop
+  // reports a deadlock before it gets here, so returning is the safe answer.
+  if (!deadline && !fetches_.pending()) return;
+  double milliseconds = std::numeric_limits<double>::infinity();
+  if (deadline) {
+    const double remaining = *deadline - now();
+    if (remaining <= 0) return;
+    // At most a day per wait, as asyncio's MAXIMUM_SELECT_TIMEOUT; setTimeout itself
+    // overflows past 2^31 - 1 ms and would fire at once.
+    constexpr double longest_wait = 24 * 3600;
+    milliseconds = std::min(remaining, longest_wait) * 1000.0;
+  }
+  awaitpad_js_wait(milliseconds);
+  fetches_.deliver_finished();
 }
 
 void WebHost::write(host::Stream stream, std::string_view text) {
