@@ -36,7 +36,8 @@ class URL:
     """The part of yarl.URL a response shows: str() is the URL, repr() URL('…')."""
 
     def __init__(self, value):
-        self._value = str(value)
+        # yarl escapes what may not stand in a URL as it is: "not a url" → "not%20a%20url".
+        self._value = quote(str(value), safe="/:?#[]@!$&'()*+,;=%~")
         self._parts = urlsplit(self._value)
 
     def __str__(self):
