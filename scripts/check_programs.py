@@ -37,6 +37,10 @@ How a program runs
     `CMD... /absolute/path/PROGRAM.py` with stdin empty and the working
     directory a fresh temporary directory. The interpreter itself names the
     program "main.py" in tracebacks, as the recorder's CPython run did.
+    With AWAITPAD_HTTPBIN set (scripts/httpbin_server.py -- ... sets it), HTTP
+    programs meet the local httpbin as the recorder did: a copy with
+    https://httpbin.org replaced by the local server runs, and its output is
+    compared in terms of httpbin.org again.
 
 What passes
     - stdout equals PROGRAM.out byte for byte;
@@ -75,6 +79,8 @@ import sys
 import tempfile
 import threading
 import time
+
+import httpbin_server
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_PATHS = ["tests/programs", "tests/scenarios"]
@@ -300,13 +306,27 @@ def main(argv):
             servers.append(job.server)
         return job.server.run(program, options.timeout)
 
+    def run_against_httpbin(program, base_url):
+        with tempfile.TemporaryDirectory(prefix="check_programs_http_") as scratch:
+            local = os.path.join(scratch, os.path.basename(program))
+            with open(program, encoding="utf-8", newline="") as source, \
+                    open(local, "w", encoding="utf-8", newline="") as copy:
+                copy.write(httpbin_server.local_source(source.read(), base_url))
+            run = run_program(local)
+        if isinstance(run, str):
+            return run
+        stdout, stderr, status = run
+        stderr = httpbin_server.placeholder_output(stderr.encode(), base_url).decode()
+        return httpbin_server.placeholder_output(stdout, base_url), stderr, status
+
     def check(program):
         listed = repository_path(program) in known_failures
         if not os.path.exists(program[:-len(".py")] + ".out"):
             return Outcome(program, ["not recorded: run python3 scripts/record_cpython.py "
                                      + program], listed)
         try:
-            run = run_program(program)
+            httpbin = os.environ.get("AWAITPAD_HTTPBIN")
+            run = run_against_httpbin(program, httpbin) if httpbin else run_program(program)
         except OSError as error:  # the interpreter could not be started at all
             return Outcome(program, [f"cannot run {interpreter[0]}: {error.strerror}"], listed)
         return Outcome(program, compare(Expected(program), run), listed)

@@ -6,6 +6,12 @@ Usage
     scripts/httpbin_server.py -- CMD ARG ...  serve while CMD runs, with the base URL in
                                               AWAITPAD_HTTPBIN; exit with CMD's status
 
+Test programs name the server https://httpbin.org, as a reader would write them. With
+AWAITPAD_HTTPBIN set, the recorder (record_cpython.py) and the checker
+(check_programs.py) run them with that URL replaced by the local server's
+(local_source) and write the outputs back in terms of httpbin.org (placeholder_output),
+so a recording does not depend on the port the server got.
+
 Debian's python3-httpbin under gunicorn with threads, so concurrent requests overlap
 (four requests of /delay/1 take about one second, not four). The port is picked by the
 system. Serving alone, the server stops when stdin closes or on SIGTERM, so a test
@@ -20,7 +26,20 @@ import threading
 
 # Debian's packages (httpbin, gunicorn, flask) belong to Debian's own Python.
 DEBIAN_PYTHON = "/usr/bin/python3"
+PLACEHOLDER_URL = "https://httpbin.org"
 LISTENING = re.compile(r"Listening at: (http://127\.0\.0\.1:\d+)")
+
+
+def local_source(text, base_url):
+    """Program text with httpbin.org replaced by the local server at `base_url`."""
+    return text.replace(PLACEHOLDER_URL, base_url)
+
+
+def placeholder_output(data, base_url):
+    """Output bytes with the local server named httpbin.org again."""
+    host = base_url.encode().split(b"//", 1)[1]
+    return (data.replace(base_url.encode(), PLACEHOLDER_URL.encode())
+            .replace(host, PLACEHOLDER_URL.encode().split(b"//", 1)[1]))
 
 
 def start():

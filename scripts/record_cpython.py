@@ -9,6 +9,8 @@ Usage
 
     --check       record again and compare with the files on disk; exit 1 if
                   any differ (nothing is written)
+    --real-time   run on CPython's own clock, for programs that talk to the
+                  world (HTTP): no virtual clock, no PROGRAM.time
     --timeout S   real seconds a program may take (default 60)
     -j N          programs run in parallel (default: number of CPUs)
 
@@ -71,6 +73,15 @@ The virtual clock (mirrors core/host VirtualTimeHost)
     the real time that passed; time.sleep in other threads really sleeps. Such
     recordings are only as reproducible as the real timings.
 
+HTTP programs (tests/http) name their server https://httpbin.org. Record them
+with Debian's CPython 3.11, which has aiohttp and requests (python3-aiohttp,
+python3-requests), against the local httpbin and in real time:
+    scripts/httpbin_server.py -- /usr/bin/python3 scripts/record_cpython.py \
+        --real-time tests/http
+With AWAITPAD_HTTPBIN set (httpbin_server.py sets it) each program runs with
+httpbin.org replaced by the local server, and the output is written back in
+terms of httpbin.org.
+
 Seeded `random` is deterministic in CPython, so seeded programs record fine;
 unseeded randomness makes --check fail.
 """
@@ -80,7 +91,6 @@ import concurrent.futures
 import difflib
 import os
 import platform
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -100,7 +110,8 @@ def _bootstrap():
     spec = importlib.util.spec_from_file_location("_awaitpad_recorder", script)
     recorder = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(recorder)
-    recorder.install_virtual_time(time_file)
+    if time_file:
+        recorder.install_virtual_time(time_file)
     sys.argv[:] = ["main.py"]
     sys.path[0] = __import__("os").getcwd()
     namespace = sys.modules["__main__"].__dict__
@@ -317,14 +328,23 @@ class RecordingFailed(Exception):
     pass
 
 
-def run_program(path, timeout):
-    """Runs `path` as main.py under the virtual clock; returns a Recording."""
+def run_program(path, timeout, real_time):
+    """Runs `path` as main.py (under the virtual clock unless `real_time`); returns a
+    Recording."""
+    import httpbin_server  # here: the child side, this file loaded in the program, has no need
     script = os.path.abspath(__file__)
+    httpbin = os.environ.get("AWAITPAD_HTTPBIN")
     with tempfile.TemporaryDirectory(prefix="record_cpython_") as scratch:
         program_dir = os.path.join(scratch, "program")
         os.mkdir(program_dir)
-        shutil.copyfile(path, os.path.join(program_dir, "main.py"))
-        time_file = os.path.join(scratch, "elapsed")
+        with open(path, encoding="utf-8", newline="") as source:
+            text = source.read()
+        if httpbin:
+            text = httpbin_server.local_source(text, httpbin)
+        with open(os.path.join(program_dir, "main.py"), "w", encoding="utf-8",
+                  newline="") as program:
+            program.write(text)
+        time_file = "" if real_time else os.path.join(scratch, "elapsed")
 
         env = dict(os.environ)
         for name in ("PYTHONPATH", "PYTHONSTARTUP", "PYTHONINSPECT", "PYTHONASYNCIODEBUG",
@@ -342,11 +362,14 @@ def run_program(path, timeout):
         except subprocess.TimeoutExpired:
             raise RecordingFailed(f"still running after {timeout:g} real seconds")
         elapsed = None
-        if os.path.exists(time_file):
+        if time_file and os.path.exists(time_file):
             with open(time_file) as source:
                 elapsed = source.read()
-        return Recording(done.stdout, done.returncode,
-                         done.stderr.decode("utf-8", "replace"), elapsed)
+        stdout, stderr = done.stdout, done.stderr
+        if httpbin:
+            stdout = httpbin_server.placeholder_output(stdout, httpbin)
+            stderr = httpbin_server.placeholder_output(stderr, httpbin)
+        return Recording(stdout, done.returncode, stderr.decode("utf-8", "replace"), elapsed)
 
 
 def recorded_paths(program):
@@ -415,6 +438,8 @@ def main(argv):
                         help="compare with the recorded files instead of writing them")
     parser.add_argument("--timeout", type=float, default=60.0,
                         help="real seconds a program may run (default 60)")
+    parser.add_argument("--real-time", action="store_true",
+                        help="no virtual clock (HTTP programs); writes no PROGRAM.time")
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
                         help="programs run in parallel")
     options = parser.parse_args(argv)
@@ -422,7 +447,7 @@ def main(argv):
 
     def attempt(program):
         try:
-            return run_program(program, options.timeout)
+            return run_program(program, options.timeout, options.real_time)
         except RecordingFailed as failure:
             return failure
 
@@ -455,7 +480,8 @@ def main(argv):
             write_or_delete(out_path, outcome.stdout)
             write_or_delete(err_path, outcome.err_text())
             write_or_delete(time_path, outcome.elapsed)
-            print(f"wrote   {program}{note}  [{(outcome.elapsed or '?').strip()} s virtual]")
+            clock = f"  [{outcome.elapsed.strip()} s virtual]" if outcome.elapsed else ""
+            print(f"wrote   {program}{note}{clock}")
     if failed:
         verb = "are stale or failed" if options.check else "failed"
         print(f"{failed} of {len(programs)} programs {verb}")

@@ -11,6 +11,7 @@ packages=(
   emscripten                         # wasm build (em++ 3.1.6, uses node from PATH)
   catch2 libcurl4-openssl-dev
   python3-httpbin chromium           # local HTTP test server, headless browser tests
+  python3-aiohttp python3-requests   # CPython's side when recording the HTTP programs
 )
 
 # One dpkg-query for all: "ii name" for each installed one; unknown names go to stderr.

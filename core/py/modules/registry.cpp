@@ -6,6 +6,7 @@
 
 #include "core/py/modules/asyncio_module.hpp"
 #include "core/py/modules/embedded_modules.hpp"
+#include "core/py/modules/http_module.hpp"
 #include "core/py/modules/json_module.hpp"
 #include "core/py/modules/math_module.hpp"
 #include "core/py/modules/random_module.hpp"
@@ -18,6 +19,7 @@ namespace {
 
 // The modules written in C++: name, init. Python-only modules need no row here.
 const ModuleDefinition native_modules[] = {
+    {"_http", init_http_module, nullptr},
     {"asyncio", init_asyncio_module, nullptr},
     {"json", init_json_module, json_python_source},
     {"math", init_math_module, nullptr},
