@@ -3,6 +3,8 @@
 // it makes the rewind go wrong. Runs every program on the probe module (the wasm build's
 // awaitpad_web_probe target: everything instrumented, names kept) on the real clock —
 // faked, so each wait moves it forward at once — and records the stack at each wait.
+// fetch is faked too: it answers every request at once with 200 and `{}`, so programs
+// making HTTP requests need no server.
 //
 //   node scripts/asyncify_probe.mjs [--check LIST] PROBE.mjs PATH...
 //
@@ -41,6 +43,7 @@ function listPatterns(file) {
 async function suspendedFunctions({ createAwaitpad, moduleOptions }, files) {
   let fakeNow = 0;
   performance.now = () => fakeNow;
+  globalThis.fetch = async () => new Response('{}', { status: 200, statusText: 'OK' });
   Error.stackTraceLimit = Infinity;
   const seen = new Map();
   for (const file of files) {
@@ -51,6 +54,8 @@ async function suspendedFunctions({ createAwaitpad, moduleOptions }, files) {
           if (!seen.has(name)) seen.set(name, new Set());
           seen.get(name).add(file);
         }
+        // A wait for requests only (no timer) ends when the fake fetch answers.
+        if (!Number.isFinite(milliseconds)) return wait(milliseconds);
         fakeNow += milliseconds;
         return wait(0);
       };
