@@ -1,8 +1,9 @@
 // The runtime the page loads at run time, served as files under runtime/ both by the dev
-// server and in dist/: the runner, its worker and session from wasm/, and the Emscripten
-// build (awaitpad.mjs + awaitpad.wasm) from AWAITPAD_WASM_DIR (default build/wasm).
-// They are copied as they are, not bundled: the worker imports session.mjs and the glue by
-// URL, and the glue must stay the file the wasm was linked with.
+// server and in dist/: the runner, its worker, session and fetch requests from wasm/, and
+// the Emscripten build (awaitpad.mjs + awaitpad.wasm) from AWAITPAD_WASM_DIR (default
+// build/wasm). They are copied as they are, not bundled: the worker imports session.mjs
+// (which imports fetch_requests.mjs) and the glue by URL, and the glue must stay the file
+// the wasm was linked with.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,7 @@ export function runtimeFiles(): Map<string, string> {
     ['runner.mjs', path.join(REPO_ROOT, 'wasm', 'runner.mjs')],
     ['worker.mjs', path.join(REPO_ROOT, 'wasm', 'worker.mjs')],
     ['session.mjs', path.join(REPO_ROOT, 'wasm', 'session.mjs')],
+    ['fetch_requests.mjs', path.join(REPO_ROOT, 'wasm', 'fetch_requests.mjs')],
     ['awaitpad.mjs', path.join(wasm, 'awaitpad.mjs')],
     ['awaitpad.wasm', path.join(wasm, 'awaitpad.wasm')],
   ]);
