@@ -2,7 +2,8 @@
 // the Examples control lists every example by its `# Title:` line, and each example,
 // chosen there, runs on the page to the output CPython 3.11 printed for it — the .out
 // files scripts/record_cpython.py recorded (the `gallery` ctest checks the same files on
-// the CLI, natively and in wasm).
+// the CLI, natively and in wasm). The aiohttp example's requests to https://httpbin.org go
+// to a local httpbin, as they did when it was recorded.
 //
 // Run: npm run build && node --test tests/web/gallery.test.mjs
 import assert from 'node:assert/strict';
@@ -10,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
+import { serveHttpbin } from './httpbin.mjs';
 import {
   EXAMPLES_DIR, TEST_TIMEOUT_MS, editorText, examplesControl, openPlayground, run, servePlayground,
   setSource, shownOutput,
@@ -37,6 +39,7 @@ const EXAMPLES = fs.readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.p
 const REAL_TIME_EXAMPLE = 'sync_vs_async';
 
 const session = servePlayground();
+const httpbin = serveHttpbin();
 
 // The titles in the Examples control, without its placeholder.
 function listedTitles(page) {
@@ -76,7 +79,9 @@ async function chooseAndRun(page, example, timeMode) {
 
 describe('each example, chosen in Examples, prints what CPython printed', () => {
   let playground;
-  before(async () => { playground = await openPlayground(session.browser, `${session.server.origin}/`); });
+  before(async () => {
+    playground = await openPlayground(session.browser, `${session.server.origin}/`, {}, httpbin.route);
+  });
   after(async () => { await playground?.close(); });
 
   for (const example of EXAMPLES) {

@@ -10,23 +10,19 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, test } from 'node:test';
 
-import { startHttpbin } from '../wasm/httpbin.mjs';
+import { serveHttpbin } from './httpbin.mjs';
 import {
   TEST_TIMEOUT_MS, run, servePlayground, setSource, shownOutput, withPlayground as withPage,
 } from './playground.mjs';
 
 const session = servePlayground();
-let httpbin;
+const httpbin = serveHttpbin();
 let noCorsServer;  // answers every request, without CORS headers
 before(async () => {
-  httpbin = await startHttpbin();
   noCorsServer = http.createServer((request, response) => response.end('not for other origins'));
   await new Promise((resolve) => { noCorsServer.listen(0, '127.0.0.1', resolve); });
 });
-after(async () => {
-  await httpbin?.stop();
-  noCorsServer?.close();
-});
+after(() => noCorsServer?.close());
 
 const withPlayground = (body) => withPage(session.browser, `${session.server.origin}/`, body);
 
