@@ -44,7 +44,7 @@ export async function runCPythonVirtualTime(source) {
     'import json, sys',
     `sys.path.insert(0, ${JSON.stringify(path.join(REPO_ROOT, 'scripts'))})`,
     'import record_cpython',
-    'r = record_cpython.run_program(sys.argv[1], 30)',
+    'r = record_cpython.run_program(sys.argv[1], 30, real_time=False)',
     "print(json.dumps({'stdout': r.stdout.decode('utf-8'), 'stderr': r.stderr, 'status': r.status}))",
   ].join('\n');
   try {
