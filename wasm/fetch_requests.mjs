@@ -31,6 +31,19 @@ function failure(kind, message) {
   return { kind, status: 0, parts: [utf8.encode(message)] };
 }
 
+// Node's fetch (undici) may send a request on a kept-alive connection the server is just
+// closing (gunicorn does after a slow request), and fails with "other side closed"; a
+// browser sends it again on a new connection, and so does this, once. (A browser's failure
+// has no such cause.)
+async function fetchRetryingClosedConnection(request) {
+  try {
+    return await fetch(request.clone());
+  } catch (error) {
+    if (error.cause?.code !== 'UND_ERR_SOCKET' || request.signal.aborted) throw error;
+    return fetch(request);
+  }
+}
+
 // The outcome of one request; rejects only when `signal` aborted it.
 async function fetchOutcome(method, url, headers, body, signal) {
   let parsed;
@@ -57,7 +70,7 @@ async function fetchOutcome(method, url, headers, body, signal) {
   }
   let response;
   try {
-    response = await fetch(request);
+    response = await fetchRetryingClosedConnection(request);
   } catch (error) {
     if (signal.aborted) throw error;
     // fetch does not say why (a browser hides it on purpose): name the two likely causes.

@@ -4,6 +4,7 @@
 // real seconds. CPython has no `_http`, so expectations are httpbin's documented answers.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
@@ -110,8 +111,8 @@ test('cancelling the task aborts its request at once', async () => {
     // httpbin answers after 10 s: the run did not wait for it.
     assert.ok(result.seconds < 1.5, `took ${result.seconds.toFixed(3)} s`);
     // Aborted by the cancel, not by the end of the run.
-    assert.equal(aborts.abortedAt.length, 1);
-    assert.ok(aborts.abortedAt[0] < 0.45, `aborted at ${aborts.abortedAt[0]} s`);
+    assert.ok(aborts.abortedAt.length > 0 && aborts.abortedAt.every((at) => at < 0.45),
+      `aborted at ${aborts.abortedAt} s`);
   } finally {
     aborts.restore();
   }
@@ -176,12 +177,45 @@ test('fetch_blocking raises TimeoutError when its time runs out, and aborts the 
         '    print("timed out", round(time.perf_counter() - start, 1))',
         'time.sleep(0.3)'));
       assert.equal(result.stdout, 'timed out 0.3\n');
-      assert.ok(aborts.abortedAt[0] < 0.6, `aborted at ${aborts.abortedAt[0]} s`);
+      assert.ok(aborts.abortedAt.length > 0 && aborts.abortedAt.every((at) => at < 0.6),
+        `aborted at ${aborts.abortedAt} s`);
       assert.ok(result.seconds < 1.5, `took ${result.seconds.toFixed(3)} s`);
     } finally {
       aborts.restore();
     }
   });
+
+test('a request on a kept-alive connection the server closes is sent again', async () => {
+  // The first connection to carry a second request is closed instead of answered: how a
+  // server closing an idle connection looks to a client reusing it at that moment.
+  let closedOne = false;
+  const server = net.createServer((socket) => {
+    let requests = 0;
+    socket.on('data', () => {
+      requests += 1;
+      if (requests === 2 && !closedOne) {
+        closedOne = true;
+        socket.destroy();
+      } else {
+        socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok');
+      }
+    });
+  });
+  await new Promise((resolve) => { server.listen(0, '127.0.0.1', resolve); });
+  try {
+    const result = await runOk([
+      'import _http, asyncio',
+      `URL = "http://127.0.0.1:${server.address().port}/"`,
+      'async def main():',
+      '    for _ in range(4):',
+      '        print((await _http.fetch("GET", URL, [], None))[4])',
+      'asyncio.run(main())', ''].join('\n'));
+    assert.ok(closedOne, 'no connection was reused');
+    assert.equal(result.stdout, "b'ok'\n".repeat(4));
+  } finally {
+    server.close();
+  }
+});
 
 test('bodies are binary: a POST of every byte is echoed, and /bytes arrives intact',
   async () => {
