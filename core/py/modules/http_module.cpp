@@ -69,6 +69,83 @@ bool read_request(CallArgs args, host::HttpRequest* request) {
 
 // --- the outcome --------------------------------------------------------------------------
 
+// Python's http.HTTPStatus phrases, for responses whose status line has none (HTTP/2, and
+// every response a browser's fetch got over HTTP/2).
+struct StatusPhrase {
+  int status;
+  const char* phrase;
+};
+const StatusPhrase standard_phrases[] = {
+    {100, "Continue"},
+    {101, "Switching Protocols"},
+    {102, "Processing"},
+    {103, "Early Hints"},
+    {200, "OK"},
+    {201, "Created"},
+    {202, "Accepted"},
+    {203, "Non-Authoritative Information"},
+    {204, "No Content"},
+    {205, "Reset Content"},
+    {206, "Partial Content"},
+    {207, "Multi-Status"},
+    {208, "Already Reported"},
+    {226, "IM Used"},
+    {300, "Multiple Choices"},
+    {301, "Moved Permanently"},
+    {302, "Found"},
+    {303, "See Other"},
+    {304, "Not Modified"},
+    {305, "Use Proxy"},
+    {307, "Temporary Redirect"},
+    {308, "Permanent Redirect"},
+    {400, "Bad Request"},
+    {401, "Unauthorized"},
+    {402, "Payment Required"},
+    {403, "Forbidden"},
+    {404, "Not Found"},
+    {405, "Method Not Allowed"},
+    {406, "Not Acceptable"},
+    {407, "Proxy Authentication Required"},
+    {408, "Request Timeout"},
+    {409, "Conflict"},
+    {410, "Gone"},
+    {411, "Length Required"},
+    {412, "Precondition Failed"},
+    {413, "Request Entity Too Large"},
+    {414, "Request-URI Too Long"},
+    {415, "Unsupported Media Type"},
+    {416, "Requested Range Not Satisfiable"},
+    {417, "Expectation Failed"},
+    {418, "I'm a Teapot"},
+    {421, "Misdirected Request"},
+    {422, "Unprocessable Entity"},
+    {423, "Locked"},
+    {424, "Failed Dependency"},
+    {425, "Too Early"},
+    {426, "Upgrade Required"},
+    {428, "Precondition Required"},
+    {429, "Too Many Requests"},
+    {431, "Request Header Fields Too Large"},
+    {451, "Unavailable For Legal Reasons"},
+    {500, "Internal Server Error"},
+    {501, "Not Implemented"},
+    {502, "Bad Gateway"},
+    {503, "Service Unavailable"},
+    {504, "Gateway Timeout"},
+    {505, "HTTP Version Not Supported"},
+    {506, "Variant Also Negotiates"},
+    {507, "Insufficient Storage"},
+    {508, "Loop Detected"},
+    {510, "Not Extended"},
+    {511, "Network Authentication Required"},
+};
+
+std::string_view standard_phrase(int status) {
+  for (const StatusPhrase& row : standard_phrases)
+    if (row.status == status) return row.phrase;
+  return "";
+}
+
 // Header bytes are ISO-8859-1, as CPython's http.client reads them.
 Ref<> latin1_text(std::string_view bytes) { return decode_bytes(bytes, "latin-1", "strict"); }
 
@@ -83,7 +160,8 @@ Ref<> response_tuple(const host::HttpResponse& response) {
     headers.push_back(std::move(pair));
   }
   Ref<> status = make_int(response.status);
-  Ref<> reason = latin1_text(response.reason);
+  Ref<> reason = latin1_text(response.reason.empty() ? standard_phrase(response.status)
+                                                     : std::string_view(response.reason));
   Ref<> url = latin1_text(response.url);
   Ref<> header_list = make_list(std::move(headers));
   Ref<> body = make_bytes(response.body);

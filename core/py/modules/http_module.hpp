@@ -3,7 +3,8 @@
 // APIs.
 //
 //   await _http.fetch(method, url, headers, body)
-//       → (status, reason, url, headers, body). headers: a list of (name, value) str
+//       → (status, reason, url, headers, body). reason: the status line's phrase, or the
+//       standard one when it has none (HTTP/2). headers: a list of (name, value) str
 //       pairs; body: bytes or None. Other tasks run meanwhile; the task waits on
 //       "GET http://…", and cancelling it cancels the request.
 //   _http.fetch_blocking(method, url, headers, body, timeout)

@@ -398,8 +398,8 @@ def _encode_body(data, json, json_serialize):
         return None, None
     if isinstance(data, str):
         return data.encode("utf-8"), "text/plain; charset=utf-8"
-    if isinstance(data, (bytes, bytearray)):
-        return bytes(data), "application/octet-stream"
+    if isinstance(data, bytes):
+        return data, "application/octet-stream"
     if hasattr(data, "items") or isinstance(data, (list, tuple)):
         return urlencode(data, doseq=True).encode("ascii"), "application/x-www-form-urlencoded"
     raise TypeError(f"Unsupported data type: {type(data).__name__}")
