@@ -13,7 +13,16 @@ double NativeHost::now() {
 }
 
 void NativeHost::wait_until(std::optional<double> deadline) {
-  // With no I/O source yet, a wait without deadline would never end; the loop
+#if AWAITPAD_NATIVE_HTTP
+  // Requests in flight: wait on their sockets, so one finishing ends the wait. curl may
+  // return early with nothing delivered (a timer of its own); then wait again.
+  while (http_.pending()) {
+    std::optional<double> remaining;
+    if (deadline) remaining = *deadline - now();
+    if (http_.wait(remaining) > 0 || (remaining && *remaining <= 0)) return;
+  }
+#endif
+  // With no I/O in flight, a wait without deadline would never end; the loop
   // reports a deadlock before it gets here, so returning is the safe answer.
   if (!deadline) return;
   // At most a day per wait, as asyncio's MAXIMUM_SELECT_TIMEOUT: a longer (or
