@@ -222,6 +222,8 @@ HttpOutcome outcome_of(CurlHttp::Transfer& transfer, CURLcode result) {
         return failure(HttpFailure::invalid_url, std::move(message));
       case CURLE_COULDNT_CONNECT:
         return failure(HttpFailure::connection, connect_call_failed(transfer));
+      case CURLE_COULDNT_RESOLVE_HOST:  // as CPython's getaddrinfo says it on Linux
+        return failure(HttpFailure::connection, "Name or service not known");
       default:
         return failure(HttpFailure::connection, std::move(message));
     }

@@ -316,7 +316,7 @@ class Session:
                               request=request) from None
         except _builtins.ConnectionError as error:
             raise ConnectionError(f"{_connection_pool(url)}: Max retries exceeded with url: "
-                                  f"{_path_of(url)} (Caused by {error})",
+                                  f"{_path_of(url)} (Caused by {_urllib3_cause(error)})",
                                   request=request) from None
         except ValueError as error:
             raise InvalidURL(f"Invalid URL {url!r}: {error}", request=request) from None
@@ -345,6 +345,19 @@ class Session:
 
     def delete(self, url, **kwargs):
         return self.request("DELETE", url, **kwargs)
+
+
+def _urllib3_cause(error):
+    """The failure as urllib3 words it, where the host's words map onto its."""
+    reason = str(error)
+    if reason.startswith("Connect call failed"):
+        reason = "[Errno 111] Connection refused"
+    elif reason == "Name or service not known":
+        reason = "[Errno -2] Name or service not known"
+    else:
+        return reason
+    return ("NewConnectionError('<urllib3.connection.HTTPConnection object>: "
+            f"Failed to establish a new connection: {reason}')")
 
 
 def _path_of(url):
