@@ -103,6 +103,25 @@ TEST_CASE("a deadlock prints the marker and names each waiting task and its line
         "  task 'consumer' waits on Queue.get() (main.py, line 4)\n");
 }
 
+TEST_CASE("a wait inside an embedded module is reported at the program's line", "[asyncio]") {
+  // contextlib is written in Python: its __aenter__, called from line 7, waits on the
+  // generator through anext(), where the chain of suspended frames ends (the report cannot
+  // see line 4 behind it). Line 7 is the program's innermost line the chain shows.
+  Outcome outcome = run_program(
+      "import asyncio, contextlib\n"
+      "@contextlib.asynccontextmanager\n"
+      "async def opened(event):\n"
+      "    await event.wait()\n"
+      "    yield\n"
+      "async def main():\n"
+      "    async with opened(asyncio.Event()):\n"
+      "        pass\n"
+      "asyncio.run(main())\n");
+  CHECK(outcome.err ==
+        "Deadlock: every task is waiting and nothing can wake them\n"
+        "  task 'Task-1' waits on Event.wait() (main.py, line 7)\n");
+}
+
 TEST_CASE("heap use does not grow with the number of asyncio.run calls", "[asyncio]") {
   // Futures with results and callbacks, tasks (finished, failed, cancelled), a gather, a
   // queue and a lock: everything one run makes is freed when it ends.

@@ -336,8 +336,16 @@ int32_t suspended_line(Object* coroutine) {
   if (!is_generator_like(coroutine)) return 0;
   Frame* frame = static_cast<Generator*>(coroutine)->frame;
   if (!frame) return 0;
-  while (frame->delegate) frame = frame->delegate;
-  return frame->line();
+  // The innermost frame of the program's own code: a wait inside an embedded module
+  // ("<frozen aiohttp>") shows at the program's line that called into it, the line the
+  // timeline and the deadlock report link to.
+  Frame* innermost = frame;
+  Frame* own = nullptr;  // the innermost frame not from an embedded module
+  for (; frame; frame = frame->delegate) {
+    innermost = frame;
+    if (!frame->code->filename || !frame->code->filename->value.starts_with("<")) own = frame;
+  }
+  return (own ? own : innermost)->line();
 }
 
 std::string coroutine_location(Object* coroutine) {
