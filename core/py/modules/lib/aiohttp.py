@@ -30,6 +30,7 @@ __all__ = ["ClientSession", "ClientResponse", "ClientTimeout", "TCPConnector", "
            "InvalidURL"]
 
 _USER_AGENT = "Python/3.11 aiohttp/" + __version__
+_GET_METHODS = {"GET", "HEAD", "OPTIONS", "CONNECT", "TRACE"}  # sent without a body
 
 
 class URL:
@@ -489,11 +490,14 @@ class ClientSession:
             raise RuntimeError("Session is closed")
         url = self._full_url(str_or_url, params)
         body, content_type = _encode_body(data, json, self._json_serialize)
-        sent = [("Accept", "*/*"), ("User-Agent", _USER_AGENT)] + self._default_headers
+        sent = [("Accept", "*/*"), ("Accept-Encoding", "gzip, deflate"),
+                ("User-Agent", _USER_AGENT)] + self._default_headers
         if headers:
             sent += list(dict(headers).items())
         if content_type and not any(name.lower() == "content-type" for name, _ in sent):
             sent.append(("Content-Type", content_type))
+        if body is None and method.upper() not in _GET_METHODS:
+            sent.append(("Content-Length", "0"))
         sent = _without_repeats(sent)
         if timeout is None:
             timeout = self._timeout

@@ -29,7 +29,11 @@ __all__ = ["request", "get", "head", "post", "put", "patch", "delete", "options"
            "ReadTimeout", "TooManyRedirects", "MissingSchema", "InvalidSchema", "InvalidURL",
            "JSONDecodeError"]
 
-_DEFAULT_HEADERS = [("User-Agent", "python-requests/" + __version__), ("Accept", "*/*")]
+# As requests sends them with brotli installed (Debian's python3-requests, the recordings'
+# oracle); a browser replaces Accept-Encoding and Connection with its own.
+_DEFAULT_HEADERS = [("User-Agent", "python-requests/" + __version__),
+                    ("Accept-Encoding", "gzip, deflate, br"), ("Accept", "*/*"),
+                    ("Connection", "keep-alive")]
 
 
 class CaseInsensitiveDict(dict):
@@ -306,6 +310,8 @@ class Session:
                 sent[name] = value
         if content_type and "Content-Type" not in sent:
             sent["Content-Type"] = content_type
+        if body is None and method not in ("GET", "HEAD"):
+            sent["Content-Length"] = "0"
         request = PreparedRequest(method, url, sent, body)
         total, read = _read_timeout(timeout)
         started = _time.perf_counter()
