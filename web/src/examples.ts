@@ -12,8 +12,9 @@ export interface Example {
 // The gallery's order, a path for learners; a file not listed comes after these, by name.
 const ORDER = [
   'first_steps', 'three_tasks', 'sync_vs_async', 'async_with', 'async_for', 'async_generators',
-  'http_simulated', 'producer_consumer', 'return_exceptions', 'task_group', 'timeouts',
-  'cancellation', 'semaphore', 'cpu_bound', 'deadlock',
+  'http_simulated', 'http_aiohttp', 'http_requests_vs_aiohttp', 'producer_consumer',
+  'return_exceptions', 'task_group', 'timeouts', 'cancellation', 'semaphore', 'cpu_bound',
+  'deadlock',
 ];
 
 const FILES = import.meta.glob<string>('../examples/*.py', { query: '?raw', import: 'default', eager: true });
