@@ -276,6 +276,23 @@ test('a docs page on another origin: markup in the code and its output shows as 
   });
 });
 
+test('a code block that a single-page docs site adds after load gets its widget', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const url = writeDocsPage('single_page.html', '<main><p>Loading the page…</p></main>');
+  const program = 'import asyncio\n\nasync def main():\n    await asyncio.sleep(0.1)\n    print("arrived late")\n\nasyncio.run(main())\n';
+  await withPage(url, async (page) => {
+    await page.locator('main').evaluate((main, text) => {
+      const block = document.createElement('pre');
+      block.className = 'awaitpad';
+      block.textContent = text;
+      const article = document.createElement('article');
+      article.append(block);
+      main.replaceChildren(article);  // as a router swaps a page's content in
+    }, program);
+    await page.locator('.awaitpad-widget').waitFor();
+    await checkWidgets(page);
+  });
+});
+
 test('embed.html in <iframe sandbox="allow-scripts"> runs its program (opaque origin)', { timeout: TEST_TIMEOUT_MS }, async () => {
   const source = 'import asyncio\n\nasync def main():\n    print(await asyncio.gather(asyncio.sleep(0.1, "a"), asyncio.sleep(0, "b")))\n' +
     '    print(\'<img src=x onerror="window.__pwned=1">\')\n\nasyncio.run(main())\n';

@@ -9,6 +9,12 @@ export interface CodeBlock {
   anchor: HTMLElement;  // the element the widget goes after
 }
 
+// True when `node`, added to the document, is or holds a block to take: a single-page docs
+// site adds its pages' blocks long after load.
+export function holdsCodeBlocks(node: Node): boolean {
+  return node instanceof Element && (node.matches(SELECTOR) || node.querySelector(SELECTOR) !== null);
+}
+
 // The blocks under `root` not yet given a widget, in document order; marks them as given.
 export function takeCodeBlocks(root: ParentNode): CodeBlock[] {
   const blocks: CodeBlock[] = [];

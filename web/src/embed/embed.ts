@@ -8,7 +8,7 @@
 // links the playground relative to that, not to the docs page.
 import timelineStyles from '../timeline.css?inline';
 import embedStyles from './embed.css?inline';
-import { takeCodeBlocks } from './code_blocks.ts';
+import { holdsCodeBlocks, takeCodeBlocks } from './code_blocks.ts';
 import { frameProgram } from './frame.ts';
 import { PageRunner } from './page_runner.ts';
 import { programText } from './source_text.ts';
@@ -38,6 +38,16 @@ function mountCodeBlocks(): void {
   }
 }
 
+// Single-page docs sites (VitePress, Docusaurus, MkDocs' instant loading) swap a new page's
+// content in without loading embed.js again: its blocks get widgets when they arrive. Only
+// added elements are looked at, so the widgets' own output does not make the page search
+// itself again.
+function watchForCodeBlocks(): void {
+  new MutationObserver((changes) => {
+    if (changes.some((change) => [...change.addedNodes].some(holdsCodeBlocks))) mountCodeBlocks();
+  }).observe(document.body, { childList: true, subtree: true });
+}
+
 async function mountFrame(frame: Element): Promise<void> {
   const program = await frameProgram(location.hash);
   if (typeof program === 'string') {
@@ -58,8 +68,12 @@ async function mountFrame(frame: Element): Promise<void> {
 function start(): void {
   addStyles();
   const frame = document.querySelector(FRAME_SELECTOR);
-  if (frame !== null) void mountFrame(frame);
-  else mountCodeBlocks();
+  if (frame !== null) {
+    void mountFrame(frame);
+    return;
+  }
+  mountCodeBlocks();
+  watchForCodeBlocks();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
