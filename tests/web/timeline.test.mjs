@@ -247,6 +247,78 @@ test('hover and keyboard show what a bar stands for; each row reads as its name 
   });
 });
 
+test('zoom and pan: buttons, keys, Ctrl + wheel and a drag show part of the run; "Whole run" shows it all again', { timeout: TEST_TIMEOUT_MS }, async () => {
+  await withPlayground(async (page) => {
+    await run(page, null, { virtualTime: true });  // three_tasks: 3 s, the waits 3, 2 and 1 s
+    const region = timelineRegion(page);
+    const button = (name) => region.getByRole('button', { name, exact: true });
+    // What the bars show, [start, end] in seconds (their SVG's viewBox), and the axis's labels.
+    const shown = () => region.evaluate((root) => {
+      const box = root.querySelector('li svg').viewBox.baseVal;
+      const labels = [...root.querySelectorAll('.timeline-tick-label')].map((label) => Number(label.textContent));
+      return { start: box.x, end: box.x + box.width, labels };
+    });
+    const nextFrames = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const near = (actual, expected, what) => assertNear(actual, expected, 1e-6, what);  // the viewBox is float32
+
+    let view = await shown();
+    near(view.start, 0, 'whole run: start');
+    near(view.end, 3, 'whole run: end');
+    assert.ok(await button('Zoom out').isDisabled() && await button('Show the whole run').isDisabled());
+
+    await button('Zoom in').click();
+    await nextFrames();
+    view = await shown();
+    near(view.start, 0.75, 'twice as close, around the middle: start');
+    near(view.end, 2.25, 'twice as close, around the middle: end');
+    assert.ok(view.labels.length >= 2 && view.labels.every((label) => label >= 0.75 && label <= 2.25), `labels ${view.labels}`);
+
+    const rows = region.getByRole('listitem');
+    await rows.nth(0).focus();
+    await page.keyboard.press('+');
+    await page.keyboard.press('ArrowRight');
+    await nextFrames();
+    view = await shown();
+    near(view.end - view.start, 0.75, '+ zooms in again');
+    near(view.start, 1.125 + 0.15, 'the right arrow pans by a fifth of the window');
+
+    // Ctrl + wheel zooms around the pointer: the moment under it stays under it.
+    const bars = await rows.nth(1).locator('svg').boundingBox();
+    const x = bars.x + bars.width / 4;
+    const under = view.start + (view.end - view.start) / 4;
+    await page.mouse.move(x, bars.y + bars.height / 2);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, 100);
+    await page.keyboard.up('Control');
+    await nextFrames();
+    view = await shown();
+    assert.ok(view.end - view.start > 0.75, `the wheel towards you zooms out: ${view.end - view.start}`);
+    assertNear(view.start + (view.end - view.start) / 4, under, 1e-6, 'the moment under the pointer');
+
+    // A drag to the left shows later moments; the tooltip reads the moment under the pointer.
+    const before = view.start;
+    await page.mouse.down();
+    await page.mouse.move(x - bars.width / 8, bars.y + bars.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await nextFrames();
+    view = await shown();
+    assertNear(view.start - before, (view.end - view.start) / 8, 1e-6, 'the drag pans by what it moved');
+    await page.mouse.move(bars.x + bars.width / 2, bars.y + bars.height / 2);
+    assert.match(await region.getByRole('tooltip').textContent(), /^Task-2: waiting on sleep\(\) at line \d+ from 0\.00 s to 3\.00 s$/);
+
+    await button('Show the whole run').click();
+    await nextFrames();
+    view = await shown();
+    near(view.start, 0, 'whole run again: start');
+    near(view.end, 3, 'whole run again: end');
+    await button('Zoom in').click();
+    await rows.nth(0).focus();
+    await page.keyboard.press('0');
+    await nextFrames();
+    near((await shown()).end, 3, '0 shows the whole run');
+  });
+});
+
 test('layout: the timeline under the output when wide, under everything at 375 px; light and dark', { timeout: TEST_TIMEOUT_MS }, async () => {
   fs.mkdirSync(RESULTS, { recursive: true });
   for (const colorScheme of ['light', 'dark']) {

@@ -110,18 +110,19 @@ export function axisDomain(now: number, running: boolean): number {
   return step * decade;
 }
 
-// Tick times from 0 to `domain`, at least `minPixels` apart at `secondsPerPixel`, on a
+// Tick times from `start` to `end`, at least `minPixels` apart at `secondsPerPixel`, on a
 // 1-2-5 sequence of steps.
-export function axisTicks(domain: number, secondsPerPixel: number, minPixels: number): number[] {
+export function axisTicks(start: number, end: number, secondsPerPixel: number, minPixels: number): number[] {
   const least = minPixels * secondsPerPixel;
   const decade = 10 ** Math.floor(Math.log10(least));
   const step = [1, 2, 5, 10].map((factor) => factor * decade).find((candidate) => candidate >= least) ?? 10 * decade;
   const ticks: number[] = [];
-  for (let index = 0; index * step <= domain + step * 1e-9; index += 1) ticks.push(index * step);
+  const slack = step * 1e-9;
+  for (let index = Math.ceil(start / step - 1e-9); index * step <= end + slack; index += 1) ticks.push(index * step);
   return ticks;
 }
 
 // A tick's label: "0", "0.5", "1.25", then " s" on the axis.
 export function tickLabel(seconds: number): string {
-  return `${Number(seconds.toFixed(3))}`;
+  return `${Number(seconds.toFixed(6))}`;
 }

@@ -11,6 +11,11 @@
 // Accessibility: each row is a list item whose text is the task's name and a sentence of
 // its intervals (visually hidden; the bars are aria-hidden). The list is one tab stop;
 // arrow keys move between rows, and the focused or hovered row shows its details.
+//
+// Zoom and pan (timeline_zoom.ts): the buttons, + and - and 0 and the left and right arrows
+// on the rows, Ctrl/Cmd + wheel around the pointer, and a drag or a sideways wheel to pan.
+// The whole run is the default, and it follows a run as it grows; a zoomed window stays
+// where the reader put it.
 
 import { RowLayout, axisDomain, axisTicks, tickLabel } from './timeline_layout.ts';
 import type { Span } from './timeline_layout.ts';
@@ -18,6 +23,8 @@ import { TimelineModel } from './timeline_model.ts';
 import type { TaskState, TaskTrack } from './timeline_model.ts';
 import type { TraceRecord } from './runner_client.ts';
 import { describeAt, describeTrack } from './timeline_text.ts';
+import { panned, shownWindow, zoomed } from './timeline_zoom.ts';
+import type { TimeWindow } from './timeline_zoom.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 // A row's height in CSS pixels (timeline.css reads it as --timeline-row-height), and its
@@ -32,6 +39,11 @@ const OUTCOME_PIXELS = 3;
 const TICK_MIN_PIXELS = 56;
 // How far from the pointer (px) a zero-length step or a printed line still counts as hovered.
 const HOVER_SLACK_PIXELS = 3;
+// A button's or key's zoom step, a wheel notch's (per 100 px of deltaY), and a key's pan
+// (a share of the window).
+const ZOOM_STEP = 2;
+const WHEEL_ZOOM_PER_100PX = 1.25;
+const KEY_PAN_SHARE = 0.2;
 
 // A row's drawing: its SVG and the paths in it.
 interface RowBars {
@@ -71,7 +83,10 @@ export class TimelineView {
   private realTime = false;
   private lastArrival = 0;
   private frameRequested = false;
-  private painted = { domain: 0, width: 0 };
+  private painted = { domain: 0, start: 0, end: 0, width: 0 };
+  private window: TimeWindow | null = null;  // what the reader zoomed into; null: the whole run
+  private readonly zoomButtons: { in: HTMLButtonElement; out: HTMLButtonElement; all: HTMLButtonElement };
+  private dragFrom: { x: number; window: TimeWindow } | null = null;
   private focusedIndex = 0;
   // The cost of drawing, for the tests and devtools: frames drawn, longest and total ms.
   private readonly cost = { frames: 0, maxMs: 0, totalMs: 0 };
@@ -86,7 +101,16 @@ export class TimelineView {
     this.tooltip = element('div', 'timeline-tooltip');
     this.tooltip.setAttribute('role', 'tooltip');
     this.tooltip.hidden = true;
-    root.replaceChildren(legend(), this.empty, this.list, axisRow, this.tooltip);
+    this.zoomButtons = {
+      in: button('+', 'Zoom in', () => this.zoomBy(ZOOM_STEP)),
+      out: button('−', 'Zoom out', () => this.zoomBy(1 / ZOOM_STEP)),
+      all: button('Whole run', 'Show the whole run', () => this.setWindow(null)),
+    };
+    const header = element('div', 'timeline-header');
+    const zoom = element('div', 'timeline-zoom');
+    zoom.append(this.zoomButtons.in, this.zoomButtons.out, this.zoomButtons.all);
+    header.append(legend(), zoom);
+    root.replaceChildren(header, this.empty, this.list, axisRow, this.tooltip);
 
     root.style.setProperty('--timeline-row-height', `${ROW_HEIGHT_PX}px`);
     const sizes = new ResizeObserver((entries) => {
@@ -104,7 +128,12 @@ export class TimelineView {
     }, { passive: true });
     this.list.addEventListener('pointermove', (event) => this.showHovered(event));
     this.list.addEventListener('pointerleave', () => { this.tooltip.hidden = true; });
-    this.list.addEventListener('keydown', (event) => this.moveFocus(event));
+    this.list.addEventListener('keydown', (event) => this.moveFocus(event) || this.zoomByKey(event));
+    this.list.addEventListener('wheel', (event) => this.zoomOrPanByWheel(event), { passive: false });
+    this.list.addEventListener('pointerdown', (event) => this.startDrag(event));
+    this.list.addEventListener('pointermove', (event) => this.drag(event));
+    this.list.addEventListener('pointerup', () => { this.dragFrom = null; });
+    this.list.addEventListener('pointercancel', () => { this.dragFrom = null; });
     this.list.addEventListener('focusin', (event) => this.showFocused(event));
     this.list.addEventListener('focusout', () => { this.tooltip.hidden = true; });
     this.invalidate();
@@ -116,6 +145,7 @@ export class TimelineView {
     this.forgetDrawing();
     this.running = true;
     this.realTime = realTime;
+    this.setWindow(null);
   }
 
   add(records: readonly TraceRecord[]): void {
@@ -180,12 +210,15 @@ export class TimelineView {
     this.empty.hidden = this.rows.length > 0;
     const now = this.now();
     const domain = axisDomain(now, this.running);
+    const { start, end } = shownWindow(this.window, domain);
     const width = this.barsWidth;
+    this.updateZoomButtons(end - start);
     if (width <= 0) return;
-    if (domain !== this.painted.domain || width !== this.painted.width) this.drawAxis(domain, width);
-    const secondsPerPixel = domain / width;
+    const painted = this.painted;
+    if (start !== painted.start || end !== painted.end || width !== painted.width) this.drawAxis(start, end, width);
+    const secondsPerPixel = (end - start) / width;
     const [first, last] = this.visibleRows();
-    const scale = `${domain} ${width}`;
+    const scale = `${start} ${end} ${width}`;
     this.model.tracks.forEach((track, index) => {
       const row = this.rows[index];
       if (row === undefined) return;
@@ -193,11 +226,11 @@ export class TimelineView {
       if (index < first || index > last) return;
       const open = track.intervals[track.intervals.length - 1]?.end === Infinity;
       if (row.paintedScale !== scale || row.paintedVersion !== track.version || (open && row.paintedNow !== now)) {
-        this.paintRow(row, track, now, domain, secondsPerPixel);
+        this.paintRow(row, track, now, domain, { start, end }, secondsPerPixel);
         row.paintedScale = scale;
       }
     });
-    this.painted = { domain, width };
+    this.painted = { domain, start, end, width };
   }
 
   private addNewRows(): void {
@@ -231,15 +264,16 @@ export class TimelineView {
     return [first, first + Math.ceil(this.listHeight / ROW_HEIGHT_PX)];
   }
 
-  private paintRow(row: Row, track: TaskTrack, now: number, domain: number, secondsPerPixel: number): void {
+  private paintRow(row: Row, track: TaskTrack, now: number, domain: number, shown: TimeWindow, secondsPerPixel: number): void {
     row.bars ??= this.makeBars(row);
     const bars = row.bars;
-    bars.svg.setAttribute('viewBox', `0 0 ${domain} ${ROW_UNITS}`);
+    bars.svg.setAttribute('viewBox', `${shown.start} 0 ${shown.end - shown.start} ${ROW_UNITS}`);
     const shapes = row.layout.shapes(track, now, secondsPerPixel);
     for (const layer of shapes.layers) bars.layers[layer.state].setAttribute('d', pathOf(layer.spans, BAR_TOP, BAR_HEIGHT));
     bars.printed.setAttribute('d', pathOf(shapes.printed, MARK_TOP, MARK_HEIGHT));
     if (shapes.outcome !== null) {
       const width = OUTCOME_PIXELS * secondsPerPixel;
+      // At the run's very end the mark ends there, so that it shows.
       const start = Math.min(shapes.outcome.time, domain - width);
       bars.outcome.setAttribute('class', `timeline-${shapes.outcome.kind}`);
       bars.outcome.setAttribute('d', pathOf([{ start, end: start + width }], BAR_TOP - 2, BAR_HEIGHT + 4));
@@ -265,11 +299,12 @@ export class TimelineView {
     return bars;
   }
 
-  private drawAxis(domain: number, width: number): void {
+  private drawAxis(start: number, end: number, width: number): void {
     this.axis.setAttribute('viewBox', `0 0 ${width} 20`);
     const parts: SVGElement[] = [];
-    for (const tick of axisTicks(domain, domain / width, TICK_MIN_PIXELS)) {
-      const x = (tick / domain) * width;
+    const span = end - start;
+    for (const tick of axisTicks(start, end, span / width, TICK_MIN_PIXELS)) {
+      const x = ((tick - start) / span) * width;
       const line = svgElement('line', 'timeline-tick');
       line.setAttribute('x1', String(x));
       line.setAttribute('x2', String(x));
@@ -279,7 +314,7 @@ export class TimelineView {
       label.setAttribute('x', String(x));
       label.setAttribute('y', '17');
       // The first label starts at the axis's start, the last ends at its end, so both fit.
-      label.setAttribute('text-anchor', tick === 0 ? 'start' : x > width - TICK_MIN_PIXELS / 2 ? 'end' : 'middle');
+      label.setAttribute('text-anchor', x < TICK_MIN_PIXELS / 2 ? 'start' : x > width - TICK_MIN_PIXELS / 2 ? 'end' : 'middle');
       label.textContent = tickLabel(tick);
       parts.push(line, label);
     }
@@ -295,9 +330,9 @@ export class TimelineView {
       return;
     }
     const box = target.getBoundingClientRect();
-    const domain = this.painted.domain;
-    const time = ((event.clientX - box.left) / box.width) * domain;
-    const text = describeAt(track, time, (HOVER_SLACK_PIXELS / box.width) * domain);
+    const span = this.painted.end - this.painted.start;
+    const time = this.painted.start + ((event.clientX - box.left) / box.width) * span;
+    const text = describeAt(track, time, (HOVER_SLACK_PIXELS / box.width) * span);
     this.showTooltip(text === '' ? track.name : `${track.name}: ${text}`, event.clientX, box.bottom);
   }
 
@@ -320,8 +355,81 @@ export class TimelineView {
     this.tooltip.style.top = `${clientY - area.top + 2}px`;
   }
 
-  // Arrow keys, Home and End move between rows (one tab stop for the whole list).
-  private moveFocus(event: KeyboardEvent): void {
+  private setWindow(window: TimeWindow | null): void {
+    this.window = window;
+    this.tooltip.hidden = true;
+    this.invalidate();
+  }
+
+  // Zooms by `factor` around `around` (default: the middle of what is shown).
+  private zoomBy(factor: number, around?: number): void {
+    const { domain, start, end } = this.painted;
+    if (domain <= 0) return;
+    this.setWindow(zoomed(this.window, domain, factor, around ?? (start + end) / 2));
+  }
+
+  private updateZoomButtons(shownSeconds: number): void {
+    const whole = this.window === null;
+    this.zoomButtons.out.disabled = whole;
+    this.zoomButtons.all.disabled = whole;
+    this.zoomButtons.in.disabled = this.rows.length === 0 || shownSeconds <= 0.001;
+  }
+
+  // The moment under the pointer, from its x over the bars (the axis has the same width).
+  private timeAt(clientX: number): number {
+    const box = this.axis.getBoundingClientRect();
+    const { start, end } = this.painted;
+    return start + ((clientX - box.left) / box.width) * (end - start);
+  }
+
+  // Ctrl/Cmd + wheel zooms around the pointer; a sideways wheel (or Shift + wheel) pans.
+  private zoomOrPanByWheel(event: WheelEvent): void {
+    if (event.ctrlKey || event.metaKey) {
+      event.preventDefault();
+      this.zoomBy(WHEEL_ZOOM_PER_100PX ** (-event.deltaY / 100), this.timeAt(event.clientX));
+      return;
+    }
+    const sideways = event.shiftKey ? event.deltaY : event.deltaX;
+    if (sideways === 0 || this.window === null) return;
+    event.preventDefault();
+    const { start, end } = this.painted;
+    this.setWindow(panned(this.window, this.painted.domain, (sideways / this.barsWidth) * (end - start)));
+  }
+
+  private startDrag(event: PointerEvent): void {
+    if (this.window === null || event.button !== 0) return;
+    this.dragFrom = { x: event.clientX, window: this.window };
+  }
+
+  private drag(event: PointerEvent): void {
+    if (this.dragFrom === null || (event.buttons & 1) === 0) return;
+    const { x, window } = this.dragFrom;
+    const secondsPerPixel = (window.end - window.start) / this.barsWidth;
+    this.setWindow(panned(window, this.painted.domain, (x - event.clientX) * secondsPerPixel));
+  }
+
+  // + and - zoom, 0 shows the whole run, the left and right arrows pan.
+  private zoomByKey(event: KeyboardEvent): boolean {
+    const { domain, start, end } = this.painted;
+    const pan = KEY_PAN_SHARE * (end - start);
+    const actions: Record<string, () => void> = {
+      '+': () => this.zoomBy(ZOOM_STEP),
+      '=': () => this.zoomBy(ZOOM_STEP),
+      '-': () => this.zoomBy(1 / ZOOM_STEP),
+      '0': () => this.setWindow(null),
+      ArrowLeft: () => this.setWindow(panned(this.window, domain, -pan)),
+      ArrowRight: () => this.setWindow(panned(this.window, domain, pan)),
+    };
+    const action = actions[event.key];
+    if (action === undefined || event.ctrlKey || event.metaKey || event.altKey) return false;
+    event.preventDefault();
+    action();
+    return true;
+  }
+
+  // Arrow keys, Home and End move between rows (one tab stop for the whole list); true
+  // when the key was one of them.
+  private moveFocus(event: KeyboardEvent): boolean {
     const moves: Record<string, number> = {
       ArrowDown: this.focusedIndex + 1,
       ArrowUp: this.focusedIndex - 1,
@@ -329,12 +437,13 @@ export class TimelineView {
       End: this.rows.length - 1,
     };
     const target = moves[event.key];
-    if (target === undefined) return;
+    if (target === undefined) return false;
     event.preventDefault();
     const next = this.rows[Math.max(0, Math.min(this.rows.length - 1, target))];
-    if (next === undefined) return;
+    if (next === undefined) return true;
     for (const row of this.rows) row.item.tabIndex = row === next ? 0 : -1;
     next.item.focus();
+    return true;
   }
 }
 
@@ -342,6 +451,15 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   const made = document.createElement(tag);
   made.className = className;
   if (text !== '') made.textContent = text;
+  return made;
+}
+
+function button(text: string, name: string, onClick: () => void): HTMLButtonElement {
+  const made = element('button', 'timeline-zoom-button', text);
+  made.type = 'button';
+  made.setAttribute('aria-label', name);
+  made.title = name;
+  made.addEventListener('click', onClick);
   return made;
 }
 
