@@ -5,8 +5,10 @@
 //
 // onEvent receives, in order:
 //   {type: 'start'}   the program begins (its instance is ready)
-//   {type: 'stdout', text} / {type: 'stderr', text}   batched (wasm/session.mjs)
+//   {type: 'stdout', text, stamps} / {type: 'stderr', text}   batched (wasm/session.mjs)
 //   {type: 'trace', events: [{kind, time, taskId, taskName, what, line}, ...]}  if trace
+// With trace, each stdout event's `stamps` ([{length, time, taskId, taskName}, ...]) give
+// the time and task of each write in its text; there are no `output` trace records.
 //   {type: 'exit', status, error}   status: the exit status as CPython's (0, 1, SystemExit's
 //                                   code); null with `error` set when the run was stopped
 //                                   ('stopped') or the runtime failed.

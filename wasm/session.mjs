@@ -6,16 +6,27 @@
 // HTTP requests go out through fetch (wasm/fetch_requests.mjs); a wait also ends when one
 // of them finishes, and the requests still in flight when the run ends are aborted.
 //
-// Events, in the order the program produced them, after {type: 'start'} once its
-// instance is ready:
-//   {type: 'stdout', text}  {type: 'stderr', text}
+// Events, after {type: 'start'} once its instance is ready:
+//   {type: 'stdout', text, stamps}  {type: 'stderr', text}
 //   {type: 'trace', events: [{kind, time, taskId, taskName, what, line}, ...]}
-// Output and trace events are batched: consecutive events of one type are merged and
-// handed to `emit` at most every FLUSH_INTERVAL_MS while the program computes (checked at
-// each output and, through Host::poll, every few thousand loop iterations), and whenever
-// it waits or ends — so a print-heavy loop costs the page a few messages a second, a
-// program that prints and sleeps shows each line as it is printed, and a line printed
-// just before an endless loop still shows.
+// Output and trace events are batched: consecutive writes to one stream are merged, and a
+// batch's trace records go out as one trace event ahead of its output, so stdout and
+// stderr keep their order but a trace event's place among them is only its batch. A batch
+// is handed to `emit` at most every FLUSH_INTERVAL_MS while the program computes (checked
+// at each output and, through Host::poll, every few thousand loop iterations), and
+// whenever it waits or ends — so a print-heavy loop costs the page a few messages a
+// second, a program that prints and sleeps shows each line as it is printed, and a line
+// printed just before an endless loop still shows.
+//
+// With trace on, printed text is sent once. The runtime reports each write to stdout as
+// an `output` trace record (with the loop's time and the running task) and then as the
+// text; the record does not become a trace event but a stamp of its text:
+//   stamps: [{length, time, taskId, taskName}, ...]
+// covering the event's text in order, `length` in UTF-16 code units (text.slice pieces
+// it exactly, whatever it holds). A write outside a running loop (before asyncio.run) has
+// no record: its stretch of text has a stamp with time null. Without trace, no stamps.
+// Merging same-stream writes is what makes a print-heavy batch one event: a record per
+// print that went out between the writes would split every one of them apart.
 
 import { FetchRequests } from './fetch_requests.mjs';
 
@@ -27,28 +38,50 @@ export const MAX_BATCH_ITEMS = 256;
 const STREAM_NAMES = { 1: 'stdout', 2: 'stderr' };
 
 class EventBatch {
-  constructor(emit, endOfBatch) {
+  constructor(emit, endOfBatch, traced) {
     this.emit = emit;
     this.endOfBatch = endOfBatch;
-    this.pending = [];
-    this.items = 0;  // writes and trace records in `pending`
+    this.traced = traced;  // stdout events carry stamps
+    this.pending = [];  // output events, in order
+    this.records = [];  // trace records other than `output`, in order
+    this.stamp = null;  // the `output` record of the stdout write about to come
+    this.items = 0;  // writes and trace records in `pending` and `records`
     this.lastFlush = -Infinity;  // the first output goes out at once
   }
 
   addText(type, text) {
-    const last = this.pending[this.pending.length - 1];
-    if (last && last.type === type) last.text += text;
-    else this.pending.push({ type, text });
+    let last = this.pending[this.pending.length - 1];
+    if (last?.type === type) {
+      last.text += text;
+    } else {
+      last = { type, text };
+      if (this.traced && type === 'stdout') last.stamps = [];
+      this.pending.push(last);
+    }
+    if (last.stamps) this.addStamp(last.stamps, text.length);
     this.items += 1;
     this.flushIfDue();
   }
 
+  // Stamps `length` more code units of the last stdout event with the write's record.
+  addStamp(stamps, length) {
+    const stamp = this.stamp ?? { time: null, taskId: 0, taskName: '' };
+    this.stamp = null;
+    const previous = stamps[stamps.length - 1];
+    if (stamp.time === null && previous?.time === null) previous.length += length;
+    else stamps.push({ length, ...stamp });
+  }
+
   addTrace(record) {
-    const last = this.pending[this.pending.length - 1];
-    if (last && last.type === 'trace') last.events.push(record);
-    else this.pending.push({ type: 'trace', events: [record] });
+    this.records.push(record);
     this.items += 1;
     this.flushIfDue();
+  }
+
+  // The `output` record of the stdout write that follows at once (runtime.cpp's
+  // write_stdout): kept for that write, not sent.
+  addOutputRecord(time, taskId, taskName) {
+    this.stamp = { time, taskId, taskName };
   }
 
   flushIfDue() {
@@ -59,7 +92,9 @@ class EventBatch {
   flush() {
     this.lastFlush = performance.now();
     const events = this.pending;
+    if (this.records.length > 0) events.unshift({ type: 'trace', events: this.records });
     this.pending = [];
+    this.records = [];
     this.items = 0;
     for (const event of events) this.emit(event);
     if (events.length > 0) this.endOfBatch();
@@ -95,7 +130,7 @@ export function seedText(seed) {
 // error null; or status null and error a message when the runtime itself failed (a trap,
 // an abort, out of memory) — the program's output up to that point has been emitted.
 export async function runProgram(createModule, moduleOptions, program, emit, endOfBatch = () => {}) {
-  const batch = new EventBatch(emit, endOfBatch);
+  const batch = new EventBatch(emit, endOfBatch, Boolean(program.trace));
   const decoder = new TextDecoder();
   let failure = null;
   const fetches = new FetchRequests();
@@ -105,7 +140,9 @@ export async function runProgram(createModule, moduleOptions, program, emit, end
       batch.addText(STREAM_NAMES[stream], decoder.decode(bytes));
     },
     trace(kind, time, taskId, taskName, what, line) {
-      batch.addTrace({
+      // An output record's `what` is the text of the write that follows: not decoded.
+      if (kind === 'output') batch.addOutputRecord(time, taskId, decoder.decode(taskName));
+      else batch.addTrace({
         kind, time, taskId, taskName: decoder.decode(taskName), what: decoder.decode(what), line,
       });
     },

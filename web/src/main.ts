@@ -21,7 +21,7 @@ import { bindGallery } from './gallery.ts';
 import { Notice } from './notice.ts';
 import { followLinks } from './opened_link.ts';
 import { plainEditor } from './plain_editor.ts';
-import { OutputStamps } from './output_stamps.ts';
+import { stampedPieces } from './output_stamps.ts';
 import { OutputView } from './output_view.ts';
 import { loadSavedSource, saveSource } from './saved_source.ts';
 import { loadRunner } from './runner_client.ts';
@@ -34,7 +34,6 @@ import { TimelineView } from './timeline_view.ts';
 
 const output = new OutputView(requiredElement(document, '#output', HTMLElement),
   (line) => editor.goToLine(line));
-const stamps = new OutputStamps();
 const status = new StatusLine(requiredElement(document, '#status', HTMLElement));
 const timeline = new TimelineView(requiredElement(document, '#timeline', HTMLElement));
 const runnerLoading = loadRunner(document.baseURI);
@@ -108,7 +107,6 @@ function startRun(): void {
   const virtualTime = controls.virtualTime();
   let startedAt = performance.now();  // replaced when the program starts, after any wait for the wasm
   output.clear();
-  stamps.reset();
   editor.markFailingLine(null);
   timeline.start(!virtualTime);
   status.running(virtualTime);
@@ -119,14 +117,16 @@ function startRun(): void {
       case 'start':
         startedAt = performance.now();
         break;
-      case 'stdout':
-        for (const piece of stamps.stamped(event.text)) output.append('stdout', piece.text, piece.stamp);
+      case 'stdout': {
+        const pieces = stampedPieces(event.text, event.stamps);
+        for (const piece of pieces) output.append('stdout', piece.text, piece.stamp);
+        timeline.addPrinted(pieces);
         break;
+      }
       case 'stderr':
         output.append('stderr', event.text);
         break;
       case 'trace':
-        stamps.noteTrace(event.events);
         timeline.add(event.events);
         break;
       case 'exit': {
@@ -140,7 +140,7 @@ function startRun(): void {
       }
     }
   };
-  // Traced: the records stamp printed lines (and draw the timeline).
+  // Traced: stamps give printed lines their time and task, and records draw the timeline.
   const handle = runner.run(editor.source(), { virtualTime, trace: true }, onEvent);
   currentRun = handle;
 }

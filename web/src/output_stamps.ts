@@ -1,34 +1,27 @@
 // Stamps for printed text: when and in which task each write happened. With tracing on,
-// the runtime reports each write to stdout twice, in this order: as an `output` trace
-// record (with the loop's time and the running task) and as the stdout text itself. A
-// write outside a running loop (before asyncio.run) has no record, and no stamp; the
-// runtime's batching may join such a write to the text of the traced one before it.
-import type { Stamp } from './output_log.ts';
-import type { TraceRecord } from './runner_client.ts';
+// each stdout event carries stamps that cover its text in order (wasm/session.mjs); this
+// cuts the text at them. Text written outside a running loop (before asyncio.run), and
+// text of an event without stamps (trace off), has no stamp.
+import type { OutputStamp } from './runner_client.ts';
 
-export class OutputStamps {
-  private lastRecord: TraceRecord | null = null;
+export type TracedStamp = OutputStamp & { time: number };
 
-  // Call with each trace event's records, in order.
-  noteTrace(records: readonly TraceRecord[]): void {
-    this.lastRecord = records[records.length - 1] ?? null;
+export interface StampedPiece {
+  text: string;
+  stamp: TracedStamp | null;
+}
+
+// Stdout `text` in pieces, one per traced write, with their stamps.
+export function stampedPieces(text: string, stamps: readonly OutputStamp[] | undefined): StampedPiece[] {
+  if (stamps === undefined) return [{ text, stamp: null }];
+  const pieces: StampedPiece[] = [];
+  let start = 0;
+  for (const stamp of stamps) {
+    const piece = text.slice(start, start + stamp.length);
+    start += stamp.length;
+    pieces.push({ text: piece, stamp: stamp.time === null ? null : stamp as TracedStamp });
   }
-
-  // Stdout `text` in pieces with their stamps: the write the trace event just before it
-  // reported, then any untraced writes joined to it.
-  stamped(text: string): Array<{ text: string; stamp: Stamp | null }> {
-    const record = this.lastRecord;
-    this.lastRecord = null;
-    if (record === null || record.kind !== 'output' || !text.startsWith(record.what)) {
-      return [{ text, stamp: null }];
-    }
-    const stamp = { time: record.time, taskName: record.taskName };
-    const traced = { text: record.what, stamp };
-    const rest = text.slice(record.what.length);
-    return rest === '' ? [traced] : [traced, { text: rest, stamp: null }];
-  }
-
-  reset(): void {
-    this.lastRecord = null;
-  }
+  // Stamps always cover the text; were they short, the rest would be shown unstamped.
+  if (start < text.length) pieces.push({ text: text.slice(start), stamp: null });
+  return pieces;
 }

@@ -20,9 +20,21 @@ export interface TraceRecord {
   line: number;
 }
 
+// When and in which task a stretch of stdout text was written (wasm/session.mjs): the
+// stamps of a stdout event cover its text in order, `length` UTF-16 code units each.
+// time null: written outside a running loop (taskId 0, taskName '').
+export interface OutputStamp {
+  length: number;
+  time: number | null;
+  taskId: number;
+  taskName: string;
+}
+
 export type RunEvent =
   | { type: 'start' }
-  | { type: 'stdout' | 'stderr'; text: string }
+  // stamps: with trace on only.
+  | { type: 'stdout'; text: string; stamps?: OutputStamp[] }
+  | { type: 'stderr'; text: string }
   | { type: 'trace'; events: TraceRecord[] }
   // status: the program's exit status; null with `error` when it was stopped
   // (error === STOPPED) or the runtime failed.

@@ -1,5 +1,6 @@
 // The timeline's data: the loop's trace records (DESIGN.md decision 8) folded into one
-// track per task — what it did when, how it ended, what it printed. Pure: no DOM, so the
+// track per task — what it did when, how it ended — and the stamped writes to stdout
+// (output_stamps.ts): what it printed. Pure: no DOM, so the
 // view can redraw from it at its own pace (at most once a frame) however fast records
 // arrive.
 //
@@ -7,6 +8,7 @@
 // clock), never from when they arrived: a run in virtual time gives the same model as the
 // same run in real time, give or take the real run's few milliseconds of computing.
 
+import type { StampedPiece } from './output_stamps.ts';
 import type { TraceRecord } from './runner_client.ts';
 
 // ready: created, not yet started; running: a step of the task is executing;
@@ -51,6 +53,17 @@ export class TimelineModel {
     for (const record of records) this.addOne(record);
   }
 
+  // Stdout's pieces: each stamped one is a printed line of its task.
+  addPrinted(pieces: readonly StampedPiece[]): void {
+    for (const { text, stamp } of pieces) {
+      if (stamp === null) continue;
+      const time = this.sinceOrigin(stamp.time);
+      const track = this.track(stamp.taskId, stamp.taskName);
+      track.version += 1;
+      track.printed.push({ time, text });
+    }
+  }
+
   // Ends every open interval at `time` (seconds from the first record): the run stopped
   // with tasks still running or waiting.
   closeOpenIntervals(time: number): void {
@@ -77,11 +90,17 @@ export class TimelineModel {
     this.latestTime = 0;
   }
 
-  private addOne(record: TraceRecord): void {
-    this.origin ??= record.time;
-    const time = Math.max(0, record.time - this.origin);
+  // Seconds from the run's first record (or printed line) to `time` on the program's clock.
+  private sinceOrigin(recordTime: number): number {
+    this.origin ??= recordTime;
+    const time = Math.max(0, recordTime - this.origin);
     this.latestTime = Math.max(this.latestTime, time);
-    const track = this.track(record);
+    return time;
+  }
+
+  private addOne(record: TraceRecord): void {
+    const time = this.sinceOrigin(record.time);
+    const track = this.track(record.taskId, record.taskName);
     track.version += 1;
     switch (record.kind) {
       case 'created':
@@ -99,21 +118,18 @@ export class TimelineModel {
         closeOpenInterval(track, time);
         track.outcome = { kind: record.kind, time, what: record.what };
         break;
-      case 'output':
-        track.printed.push({ time, text: record.what });
-        break;
     }
   }
 
-  private track(record: TraceRecord): TaskTrack {
-    let track = this.byId.get(record.taskId);
+  private track(taskId: number, taskName: string): TaskTrack {
+    let track = this.byId.get(taskId);
     if (track === undefined) {
-      track = { id: record.taskId, name: '', intervals: [], outcome: null, printed: [], version: 0 };
-      this.byId.set(record.taskId, track);
+      track = { id: taskId, name: '', intervals: [], outcome: null, printed: [], version: 0 };
+      this.byId.set(taskId, track);
       this.tracks.push(track);
     }
-    if (record.taskId === 0) track.name = NO_TASK_NAME;
-    else if (record.taskName !== '') track.name = record.taskName;
+    if (taskId === 0) track.name = NO_TASK_NAME;
+    else if (taskName !== '') track.name = taskName;
     return track;
   }
 }

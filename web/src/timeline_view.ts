@@ -19,6 +19,7 @@
 
 import { RowLayout, axisDomain, axisTicks, tickLabel } from './timeline_layout.ts';
 import type { Span } from './timeline_layout.ts';
+import type { StampedPiece } from './output_stamps.ts';
 import { TimelineModel } from './timeline_model.ts';
 import type { TaskState, TaskTrack } from './timeline_model.ts';
 import type { TraceRecord } from './runner_client.ts';
@@ -150,6 +151,13 @@ export class TimelineView {
 
   add(records: readonly TraceRecord[]): void {
     this.model.add(records);
+    this.lastArrival = performance.now();
+    this.invalidate();
+  }
+
+  // Stdout's stamped pieces (output_stamps.ts): the lines each task printed.
+  addPrinted(pieces: readonly StampedPiece[]): void {
+    this.model.addPrinted(pieces);
     this.lastArrival = performance.now();
     this.invalidate();
   }

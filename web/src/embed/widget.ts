@@ -4,6 +4,7 @@
 // editing is what "Open in playground" is for. Program text and output only ever reach
 // the page as text nodes.
 import { OutputView } from '../output_view.ts';
+import { stampedPieces } from '../output_stamps.ts';
 import { STOPPED } from '../runner_client.ts';
 import type { RunEvent, RunHandle } from '../runner_client.ts';
 import { encodeShareFragment } from '../share_link.ts';
@@ -88,8 +89,11 @@ export class Widget {
           startedAt = performance.now();
           break;
         case 'stdout':
+          this.output.append('stdout', event.text);
+          this.timeline?.addPrinted(stampedPieces(event.text, event.stamps));
+          break;
         case 'stderr':
-          this.output.append(event.type, event.text);
+          this.output.append('stderr', event.text);
           break;
         case 'trace':
           this.timeline?.add(event.events);
