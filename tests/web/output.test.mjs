@@ -238,6 +238,32 @@ function recordFrameGaps() {
 // 1.6 s a frame), and prints the figure for the notes.
 const MAX_FRAME_GAP_MS = 300;
 
+test('the output follows new lines at its end, and stays put once the reader scrolls up', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const source = 'import time\nfor n in range(300):\n    print("first", n)\ntime.sleep(1)\nfor n in range(300):\n    print("second", n)\n';
+  await withPlayground(async (page) => {
+    await setSource(page, source);
+    await page.getByLabel('Real time').check();
+    const output = page.locator('#output');  // the scrolling pane inside the Output region
+    const atEnd = () => output.evaluate((pane) => pane.scrollHeight - pane.scrollTop - pane.clientHeight <= 8);
+    await runButton(page).click();
+    await output.evaluate((pane) => new Promise((resolve) => {
+      const check = () => (pane.textContent.includes('first 299') ? resolve() : requestAnimationFrame(check));
+      check();
+    }));
+    await nextFrame(page);
+    assert.ok(await atEnd(), 'the first lines scrolled into view');
+    await output.evaluate((pane) => { pane.scrollTop = 0; });
+    await runEnded(page);
+    await shownOutput(page);
+    assert.equal(await output.evaluate((pane) => pane.scrollTop), 0, 'scrolled up: the new lines did not move the view');
+    await output.evaluate((pane) => { pane.scrollTop = pane.scrollHeight; });
+    await runButton(page).click();
+    await runEnded(page);
+    await shownOutput(page);
+    assert.ok(await atEnd(), 'back at the end (and a new run): the lines scroll into view again');
+  });
+});
+
 test('10,000 printed lines: all of them shown, the page never freezes', { timeout: 60_000 }, async () => {
   const expected = runCPython(TEN_THOUSAND_LINES);
   await withPlayground(async (page) => {

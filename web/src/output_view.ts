@@ -34,11 +34,15 @@ export class OutputView {
   private linesInBlock = 0;
   private openSpan: { stream: Stream; text: Text } | null = null;  // the span text goes on into
   private frameRequested = false;
+  // The reader is at the end, so new output scrolls into view. Kept by the scroll events
+  // (ours included), so that a frame reads no layout before it appends.
+  private following = true;
 
   // `onLineLink` is called with the program line a clicked link names; with null (an
   // embedded example has no editor to go to) a "line N" stays text.
   constructor(private readonly element: HTMLElement,
     private readonly onLineLink: ((line: number) => void) | null) {
+    element.addEventListener('scroll', () => { this.following = this.isAtEnd(); }, { passive: true });
     if (onLineLink === null) return;
     element.addEventListener('click', (event) => {
       const link = (event.target as Element).closest<HTMLElement>('.line-link');
@@ -75,6 +79,7 @@ export class OutputView {
     this.block = null;
     this.linesInBlock = 0;
     this.openSpan = null;
+    this.following = true;
   }
 
   private requestDraw(): void {
@@ -87,7 +92,6 @@ export class OutputView {
   }
 
   private draw(): void {
-    const following = this.isAtEnd();
     let budget = MAX_CHARACTERS_PER_FRAME;
     const writes = this.log.writes;
     while (this.drawnWrites < writes.length && budget > 0) {
@@ -102,7 +106,7 @@ export class OutputView {
       }
     }
     if (this.drawnWrites < writes.length) this.requestDraw();
-    if (following) this.element.scrollTop = this.element.scrollHeight;
+    if (this.following) this.element.scrollTop = this.element.scrollHeight;
   }
 
   private drawText(stream: Stream, text: string, stamp: Stamp | null): void {
