@@ -610,3 +610,19 @@ TEST_CASE("vm polls the host without stopping while it does not ask", "[vm]") {
   CHECK(host.out == "4999950000\n");
   CHECK(host.polls_left < 1000);
 }
+
+// Regression (found by fuzz/run_fuzzer on tests/scenarios/09_cpu_bound_blocks_loop.py): the
+// KeyboardInterrupt asyncio.run raised when the host asked to stop was lost when the main
+// task was freed (its "exception was never retrieved" report cleared it), so the module
+// was resumed with a null exception to throw (UBSan: member access within null pointer).
+TEST_CASE("vm stops an endless loop inside asyncio.run with KeyboardInterrupt", "[vm]") {
+  StoppingHost host(2);
+  int status = run_until_stopped(host,
+                                 "import asyncio\n"
+                                 "async def main():\n"
+                                 "    while True:\n"
+                                 "        pass\n"
+                                 "asyncio.run(main())\n");
+  CHECK(status != 0);
+  CHECK(host.err.ends_with("KeyboardInterrupt\n"));
+}
