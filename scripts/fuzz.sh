@@ -10,7 +10,7 @@
 # outside git), seeded from the .py files of tests/programs and tests/scenarios; findings
 # (crash-*, timeout-*, oom-*, leak-*) go to build/fuzz/findings/NAME. At the end it prints
 # one line per target: executions, coverage (libFuzzer's cov: edges, ft: features) and
-# the findings; the exit status is 1 when there were any.
+# the findings; the exit status is 1 when there were any (or libFuzzer failed).
 # A finding stops libFuzzer; outside --smoke the target is restarted for the rest of its
 # time, so one run can collect several.
 set -euo pipefail
@@ -74,6 +74,7 @@ for target in "${targets[@]}"; do
     last=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -n 1 || true)
     [[ -n $last ]] && coverage=$last
     if ((result != 0)); then
+      status=1  # a finding, or libFuzzer itself failed (a bad flag, a broken build)
       grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error)' "$log" | head -n 3 || true
       tail -n 3 "$log"
       ((smoke)) && break
