@@ -550,3 +550,79 @@ TEST_CASE("vm wraps a plain exception for except* and truncates wide groups as C
 TEST_CASE("vm ends a traceback with CPython's suggestion and the notes", "[vm]") {
   check_program("traceback_suggestion_and_notes");
 }
+
+namespace {
+
+// A host that asks the run to stop once Python code has computed for `polls_allowed`
+// Host::poll() periods (each host_poll_interval loop iterations).
+class StoppingHost final : public host::Host {
+ public:
+  explicit StoppingHost(int polls_allowed) : polls_left(polls_allowed) {}
+  double now() override { return 0; }
+  void wait_until(std::optional<double>) override {}
+  bool has_pending_io() override { return false; }
+  void write(host::Stream stream, std::string_view text) override {
+    (stream == host::Stream::stdout_stream ? out : err) += text;
+  }
+  void poll() override { --polls_left; }
+  bool interrupted() override { return polls_left < 0; }
+  int polls_left;   // poll() calls before interrupted() turns true
+  std::string out;  // what the program printed
+  std::string err;  // what it wrote to stderr
+};
+
+int run_until_stopped(StoppingHost& host, std::string_view source) {
+  Interpreter interpreter(host, RunOptions{});
+  return interpreter.run_main(source);
+}
+
+}  // namespace
+
+TEST_CASE("vm stops an endless loop with KeyboardInterrupt when the host asks", "[vm]") {
+  StoppingHost host(3);
+  int status = run_until_stopped(host, "print('start')\nwhile True:\n    pass\n");
+  CHECK(status != 0);
+  CHECK(host.out == "start\n");
+  CHECK(host.err.starts_with("Traceback (most recent call last):\n"));
+  CHECK(host.err.ends_with("KeyboardInterrupt\n"));
+}
+
+TEST_CASE("vm stops at the next loop end a program that catches the interrupt", "[vm]") {
+  StoppingHost host(0);
+  int status = run_until_stopped(host,
+                                 "caught = 0\n"
+                                 "while True:\n"
+                                 "    try:\n"
+                                 "        while True:\n"
+                                 "            pass\n"
+                                 "    except KeyboardInterrupt:\n"
+                                 "        caught += 1\n"
+                                 "        print('caught', caught)\n");
+  CHECK(status != 0);
+  CHECK(host.out == "caught 1\n");
+  CHECK(host.err.ends_with("KeyboardInterrupt\n"));
+}
+
+TEST_CASE("vm polls the host without stopping while it does not ask", "[vm]") {
+  StoppingHost host(1000);
+  int status = run_until_stopped(host, "n = 0\nfor i in range(100000):\n    n += i\nprint(n)\n");
+  CHECK(status == 0);
+  CHECK(host.out == "4999950000\n");
+  CHECK(host.polls_left < 1000);
+}
+
+// Regression (found by fuzz/run_fuzzer on tests/scenarios/09_cpu_bound_blocks_loop.py): the
+// KeyboardInterrupt asyncio.run raised when the host asked to stop was lost when the main
+// task was freed (its "exception was never retrieved" report cleared it), so the module
+// was resumed with a null exception to throw (UBSan: member access within null pointer).
+TEST_CASE("vm stops an endless loop inside asyncio.run with KeyboardInterrupt", "[vm]") {
+  StoppingHost host(2);
+  int status = run_until_stopped(host,
+                                 "import asyncio\n"
+                                 "async def main():\n"
+                                 "    while True:\n"
+                                 "        pass\n"
+                                 "asyncio.run(main())\n");
+  CHECK(status != 0);
+  CHECK(host.err.ends_with("KeyboardInterrupt\n"));
+}

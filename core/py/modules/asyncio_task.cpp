@@ -146,6 +146,9 @@ Ref<> task_repr(Object* self) {
 void task_destruct(Object* self) {
   TaskObject* task = as_task(self);
   if (task->state) {
+    // A task may be freed while an exception is being raised (asyncio.run's KeyboardInterrupt
+    // frees the main task): the report below must not lose it.
+    Ref<> pending = take_exception();
     task_objects.erase(static_cast<const aio::TaskCore*>(task->state.get()));
     // asyncio logs a failed task whose exception nobody retrieved when it is collected.
     if (!run_ending && task->state->state() == aio::FutureBase::State::failed &&
@@ -160,6 +163,7 @@ void task_destruct(Object* self) {
       }
       clear_exception();
     }
+    set_exception(std::move(pending));
   }
   task->~TaskObject();
 }

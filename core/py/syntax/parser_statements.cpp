@@ -88,7 +88,8 @@ bool assignment_looks_like_comparison(const Expr* target, const Expr* value, con
   bool target_parenthesized = start.kind == TokenKind::LPAR && !starts_at_leftmost;
   if (!is_bitwise_or_level(target, target_parenthesized)) return false;
   const Expr* first_value = value;
-  if (value->kind == ExprKind::Tuple && value->col_offset == value->as<ast::Tuple>()->elts[0]->col_offset) {
+  if (value->kind == ExprKind::Tuple && !value->as<ast::Tuple>()->elts.empty() &&
+      value->col_offset == value->as<ast::Tuple>()->elts[0]->col_offset) {
     first_value = value->as<ast::Tuple>()->elts[0];  // `= a, b`: bitwise_or takes `a`
   }
   return is_bitwise_or_level(first_value, false);

@@ -874,11 +874,19 @@ dispatch:
     DISPATCH();
   }
   TARGET(JUMP_ABSOLUTE) {  // closes every loop
-    ip = first + arg;
     if (--vm.jumps_until_host_poll == 0) {
       vm.jumps_until_host_poll = host_poll_interval;
       run.host->poll();
+      if (run.host->interrupted()) {
+        // Asked to stop (Ctrl-C, a budget): KeyboardInterrupt at this loop's end. Until
+        // the host stops asking, every loop end checks again, so a program that catches
+        // the interrupt in one loop is stopped at the next loop end outside the handler.
+        vm.jumps_until_host_poll = 1;
+        raise_empty(keyboard_interrupt_type);
+        goto error;
+      }
     }
+    ip = first + arg;
     DISPATCH();
   }
   TARGET(POP_JUMP_IF_FALSE) {

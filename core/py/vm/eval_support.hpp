@@ -18,8 +18,9 @@ struct Set;
 class BlockingCall;
 
 // The thread's VM state (one run per thread at a time).
-// Loop iterations between two calls of Host::poll(): often enough that output printed
-// before a long computation shows within milliseconds, rare enough to cost nothing.
+// Loop iterations between two calls of Host::poll() (and of Host::interrupted(), which
+// stops the run with KeyboardInterrupt): often enough that output printed before a long
+// computation shows within milliseconds, rare enough to cost nothing.
 constexpr int host_poll_interval = 1 << 14;
 
 struct VmState {

@@ -135,7 +135,9 @@ Frame* take_frame_from_heap(size_t slot_count) {
 Frame* make_frame(Code* code, Dict* globals, Dict* builtins, Object* locals_mapping) {
   Frame* frame = take_frame(code, globals, builtins, locals_mapping);
   if (!frame) return nullptr;
-  std::memset(frame->slots, 0, named_slot_count(code) * sizeof(Object*));
+  // A code with no locals and no value stack (module code that is one endless loop) has
+  // no slots: memset's pointer must not be null even for zero bytes.
+  if (size_t count = named_slot_count(code)) std::memset(frame->slots, 0, count * sizeof(Object*));
   return frame;
 }
 
