@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything CI checks, in order, stopping at the first failure:
-#   set-up; native build + tests; ASan/UBSan build + tests; a fuzzing smoke run (one
-#   minute per libFuzzer target, any finding fails); wasm build + tests under node.
+#   set-up; native build + tests; ASan/UBSan build + tests; wasm build + tests under node.
+# (The fuzzing smoke, `npm run fuzz -- --smoke`, is not a step yet: its own clang build
+# would take CI past its 25 minutes; it joins once the fuzz targets build in build/asan.)
 # Ends with one line "summary: N passed, N failed" over all ctest runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,7 +45,6 @@ step "build native" bash scripts/build.sh native
 step "test native" run_ctest build/native
 step "build asan" bash scripts/build.sh asan
 step "test asan" run_ctest build/asan
-step "fuzz smoke" bash scripts/fuzz.sh --smoke
 step "build wasm" bash scripts/build.sh wasm
 step "test wasm" run_ctest build/wasm
 summary
