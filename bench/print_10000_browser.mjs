@@ -10,6 +10,7 @@
 //
 // Frame gaps on a shared 2-core machine move with its load (the worker takes one core);
 // the message and event counts do not, and the handler time moves less than the gaps.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,16 +20,7 @@ import { launchChromium } from '../tests/web/chromium.mjs';
 import { openPlayground, runButton, runEnded, setSource, shownOutput } from '../tests/web/playground.mjs';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCE = `import asyncio
-
-async def main():
-    for number in range(10_000):
-        print(f"line {number}: {'x' * (number % 60)}")
-        if number % 500 == 0:
-            await asyncio.sleep(0)
-
-asyncio.run(main())
-`;
+const SOURCE = fs.readFileSync(path.join(ROOT, 'tests', 'web', 'ten_thousand_lines.py'), 'utf8');
 
 // In the page, before its scripts: times every handler the page sets as a worker's onmessage.
 function countWorkerMessages() {

@@ -7,6 +7,7 @@
 //
 // Run: npm run build && node --test tests/web/output.test.mjs
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { test } from 'node:test';
 
 import { runCPython, runCPythonVirtualTime } from './cpython.mjs';
@@ -201,16 +202,7 @@ for (const timeMode of ['Virtual time', 'Real time']) {
   });
 }
 
-const TEN_THOUSAND_LINES = `import asyncio
-
-async def main():
-    for number in range(10_000):
-        print(f"line {number}: {'x' * (number % 60)}")
-        if number % 500 == 0:
-            await asyncio.sleep(0)
-
-asyncio.run(main())
-`;
+const TEN_THOUSAND_LINES = fs.readFileSync(new URL('./ten_thousand_lines.py', import.meta.url), 'utf8');
 
 // In the page: starts recording the gaps between animation frames; resolves, when the run
 // has ended, to the largest gap (ms) and the number of frames.
