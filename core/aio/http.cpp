@@ -29,7 +29,7 @@ void HttpCall::await_suspend(co::coroutine_handle<> waiter) {
 Result<host::HttpOutcome> HttpCall::await_resume() {
   TaskCore& task = TaskCore::current_or_abort();
   if (task.take_pending_cancel()) {
-    if (!done_->done()) done_->cancel();
+    // As Sleep: a CancelledError the request already carries is kept.
     if (done_->cancelled()) return *done_->error();
     return task.cancelled_error();
   }

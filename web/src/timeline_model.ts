@@ -1,8 +1,7 @@
 // The timeline's data: the loop's trace records (DESIGN.md decision 8) folded into one
 // track per task — what it did when, how it ended — and the stamped writes to stdout
-// (output_stamps.ts): what it printed. Pure: no DOM, so the
-// view can redraw from it at its own pace (at most once a frame) however fast records
-// arrive.
+// (output_stamps.ts): what it printed. Pure: no DOM, so the view can redraw from it at its
+// own pace (at most once a frame) however fast records arrive.
 //
 // Times are seconds from the run's first record, taken from the records (the program's
 // clock), never from when they arrived: a run in virtual time gives the same model as the

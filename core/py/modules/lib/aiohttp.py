@@ -354,8 +354,7 @@ def _is_expected_content_type(response_type, expected_type):
         if not mimetype.startswith("application/"):
             return False
         subtype = mimetype[len("application/"):]
-        return subtype == "json" or subtype.partition("+")[2].startswith("json") or \
-            subtype.startswith("json")
+        return subtype.startswith("json") or subtype.partition("+")[2].startswith("json")
     return expected_type in response_type
 
 

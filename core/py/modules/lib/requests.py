@@ -165,8 +165,9 @@ class Response:
 
     def iter_content(self, chunk_size=1, decode_unicode=False):
         data = self.text if decode_unicode else self.content
-        for start in range(0, len(data), chunk_size or len(data) or 1):
-            yield data[start:start + (chunk_size or len(data))]
+        size = chunk_size or len(data) or 1
+        for start in range(0, len(data), size):
+            yield data[start:start + size]
 
     def iter_lines(self, chunk_size=512, decode_unicode=False, delimiter=None):
         data = self.text if decode_unicode else self.content
@@ -294,12 +295,9 @@ class Session:
                 files=None, auth=None, timeout=None, allow_redirects=True, proxies=None,
                 hooks=None, stream=None, verify=None, cert=None, json=None):
         method = method.upper()
-        merged_params = dict(self.params)
-        if params:
-            merged_params.update(dict(params) if not isinstance(params, (str, bytes)) else {})
-        if isinstance(params, (str, bytes)):
-            merged_params = params
-        url = _checked_url(url, merged_params)
+        if not isinstance(params, (str, bytes)):
+            params = {**self.params, **dict(params or {})}
+        url = _checked_url(url, params)
         body, content_type = _encoded_body(data, json)
         sent = CaseInsensitiveDict(self.headers)
         for name, value in (headers or {}).items():
