@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Configure (first time only) and build one build directory.
 #   scripts/build.sh native   build/native  Release, g++
-#   scripts/build.sh asan     build/asan    -O1 with line tables, clang++, ASan + UBSan
+#   scripts/build.sh asan     build/asan    -O1 with line tables, clang++, ASan + UBSan, and
+#                                           libFuzzer's coverage: the fuzz/ targets too
 #   scripts/build.sh wasm     build/wasm    -Oz, em++ (tests run under node)
-#   scripts/build.sh fuzz     build/fuzz    as asan, plus libFuzzer coverage: the fuzz/ targets
 # Configures only when the directory is new or extra arguments are given (they go to the
 # configure step, e.g. scripts/build.sh native -DCMAKE_BUILD_TYPE=Debug); after that ninja
 # re-runs CMake by itself when CMakeLists.txt or a globbed folder changes.
@@ -11,25 +11,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
 
-kind=${1:?usage: scripts/build.sh native|asan|wasm|fuzz [cmake args...]}
+kind=${1:?usage: scripts/build.sh native|asan|wasm [cmake args...]}
 shift
 dir=build/$kind
-targets=()
-[[ $kind == fuzz ]] && targets=(--target fuzzers)  # not the unit tests or the CLI
 if [[ -f $dir/build.ninja && $# -eq 0 ]]; then
-  exec cmake --build "$dir" "${targets[@]}"
+  exec cmake --build "$dir"
 fi
 case $kind in
   native)
     cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=g++ "$@" ;;
   asan)
     # -O1 and line tables only: what ASan's reports need (file:line in every frame); it
-    # compiles about 10 % quicker than -O2 -g into objects half the size.
-    cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-      "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" -DAWAITPAD_SANITIZE=ON "$@" ;;
-  fuzz)
-    # The asan build's flags plus AWAITPAD_FUZZ; only the fuzz targets are built (the unit
-    # tests and the CLI stay the asan build's job).
+    # compiles about 10 % quicker than -O2 -g into objects half the size. AWAITPAD_FUZZ:
+    # the fuzz targets share this build's objects, so their smoke costs no build of its own.
     cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
       "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" -DAWAITPAD_FUZZ=ON "$@" ;;
   wasm)
@@ -45,7 +39,7 @@ case $kind in
       "-DCMAKE_CXX_FLAGS_MINSIZEREL=-Oz -finline-functions -DNDEBUG" \
       -DCMAKE_CROSSCOMPILING_EMULATOR="$(command -v node)" "$@" ;;
   *)
-    echo "scripts/build.sh: unknown build '$kind' (native, asan, wasm or fuzz)" >&2
+    echo "scripts/build.sh: unknown build '$kind' (native, asan or wasm)" >&2
     exit 2 ;;
 esac
-cmake --build "$dir" "${targets[@]}"
+cmake --build "$dir"

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (scripts/build.sh fuzz → build/fuzz, ASan + UBSan) and runs
-# each for its share of the time; fuzz/README.md says what they test and how to reproduce
-# a finding.
+# Builds the libFuzzer targets (they are part of the asan build: scripts/build.sh asan,
+# ASan + UBSan) and runs each for its share of the time; fuzz/README.md says what they
+# test and how to reproduce a finding.
 #   scripts/fuzz.sh --minutes N      N minutes in all, split evenly between the targets
-#   scripts/fuzz.sh --smoke          CI: one minute per target; exits 1 on any finding
+#   scripts/fuzz.sh --smoke          one minute per target; exits 1 on any finding
 #   scripts/fuzz.sh --target NAME    only that target (compile_fuzzer, run_fuzzer), all
 #                                    of the time
-# The working corpus of each target lives in build/fuzz/corpus/NAME (kept between runs,
+#   scripts/fuzz.sh --built DIR      use the targets already built in DIR, build nothing
+#                                    (ctest's fuzz/smoke tests, during npm test)
+# The working corpus of each target lives in DIR/fuzz/corpus/NAME (kept between runs,
 # outside git), seeded from the .py files of tests/programs and tests/scenarios; findings
-# (crash-*, timeout-*, oom-*, leak-*) go to build/fuzz/findings/NAME. At the end it prints
+# (crash-*, timeout-*, oom-*, leak-*) go to DIR/fuzz/findings/NAME. At the end it prints
 # one line per target: executions, coverage (libFuzzer's cov: edges, ft: features) and
 # the findings; the exit status is 1 when there were any (or libFuzzer failed).
 # A finding stops libFuzzer; outside --smoke the target is restarted for the rest of its
@@ -16,13 +18,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-minutes=10 smoke=0 only=
+minutes=10 smoke=0 only= build=build/asan built=0
 while (($#)); do
   case $1 in
     --minutes) minutes=${2:?--minutes needs a number}; shift 2 ;;
     --smoke) smoke=1; shift ;;
     --target) only=${2:?--target needs a name}; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --built) build=${2:?--built needs a build directory}; built=1; shift 2 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "scripts/fuzz.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -31,8 +34,9 @@ done
 targets=(compile_fuzzer run_fuzzer)
 [[ -n $only ]] && targets=("$only")
 
-CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-2} bash scripts/build.sh fuzz
-dir=build/fuzz
+((built)) || CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-2} bash scripts/build.sh asan
+dir=$build/fuzz
+mkdir -p "$dir"
 
 # Seeds: every program of the corpus, flattened into one directory (refreshed, not
 # emptied, so that two runs of this script may share it).
@@ -66,7 +70,7 @@ for target in "${targets[@]}"; do
     result=0
     # -timeout: seconds one input may run; -rss_limit_mb: the whole process; the run's own
     # heap cap (fuzz/run_fuzzer.cpp) is far below it.
-    "$dir/$target" -max_total_time="$left" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
+    "$build/$target" -max_total_time="$left" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
       -dict=fuzz/python.dict -print_final_stats=1 -artifact_prefix="$findings/" \
       "$corpus" "$seeds" >"$log" 2>&1 || result=$?
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -n 1 || true)

@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Everything CI checks, in order, stopping at the first failure:
-#   set-up; native build + tests; ASan/UBSan build + tests; wasm build + tests under node.
-# (The fuzzing smoke, `npm run fuzz -- --smoke`, is not a step yet: its own clang build
-# would take CI past its 25 minutes; it joins once the fuzz targets build in build/asan.)
+#   set-up; native build + tests; ASan/UBSan build + tests (the fuzzing smoke among them:
+#   ctest's fuzz/smoke/*); wasm build + tests under node.
 # Ends with one line "summary: N passed, N failed" over all ctest runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
