@@ -2,6 +2,8 @@
 // NotImplemented and Ellipsis with their types.
 #include "core/py/objects/object.hpp"
 
+#include <vector>
+
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/dict.hpp"
 #include "core/py/objects/errors.hpp"
@@ -12,11 +14,20 @@
 #include "core/py/objects/type.hpp"
 
 namespace py {
+namespace {
+
+// Freeing an object frees what it owns, recursively: a chain of a million nested tuples
+// would take a million C++ frames and overflow the stack (or trap in wasm). Past this
+// depth, objects wait in a list that the outermost destroy() empties, as CPython's
+// "trashcan" does.
+constexpr int kMaxDestroyDepth = 200;
+int destroy_depth = 0;
+std::vector<Object*> postponed_destroys;
 
 // The __dict__ is taken out of its slot before the layout's destructor runs, so a layout
 // that declares the slot as a C++ member (BaseException::dict) does not release it twice;
 // the type's reference goes last because the instance size is read from it.
-void destroy(Object* object) {
+void destroy_now(Object* object) {
   Type* type = object->type;
   Dict* dict = nullptr;
   if (Dict** slot = instance_dict_slot(object)) dict = std::exchange(*slot, nullptr);
@@ -24,6 +35,25 @@ void destroy(Object* object) {
   free_object(object, type->instance_size);
   xdecref(dict);
   if (type->flags & type_flag_heap) decref(type);
+}
+
+}  // namespace
+
+void destroy(Object* object) {
+  if (destroy_depth == kMaxDestroyDepth) {
+    postponed_destroys.push_back(object);
+    return;
+  }
+  ++destroy_depth;
+  destroy_now(object);
+  if (destroy_depth == 1) {
+    while (!postponed_destroys.empty()) {
+      Object* next = postponed_destroys.back();
+      postponed_destroys.pop_back();
+      destroy_now(next);
+    }
+  }
+  --destroy_depth;
 }
 
 Dict** instance_dict_slot(Object* object) {
