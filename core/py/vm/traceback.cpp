@@ -265,11 +265,14 @@ Ref<Traceback> make_traceback(Object* next, Frame* frame, uint32_t instruction) 
 }
 
 void add_traceback_entry(Object* exception, Frame* frame, uint32_t instruction) {
+  // Held here: a MemoryError while recording replaces the current exception, which may
+  // have been the only owner of `exception`.
+  Ref<> kept = Ref<>::borrow(exception);
   BaseException* raised = as_exception(exception);
   Ref<Traceback> entry = make_traceback(raised->traceback.get(), frame, instruction);
   if (!entry) {
     clear_exception();  // MemoryError while recording: keep the original exception
-    set_exception(Ref<>::borrow(exception));
+    set_exception(std::move(kept));
     return;
   }
   raised->traceback = std::move(entry);
