@@ -113,7 +113,7 @@ Ref<> run_on_new_loop(Object* coroutine) {
     forget_loop_object();
     if (driven.error().is(aio::ErrorKind::interrupted)) return raise_empty(keyboard_interrupt_type);
     write_stdout("--- deadlock ---\n");
-    write_stderr(deadlock_report(loop));
+    write_report(deadlock_report(loop));
     // CPython would hang here: the waiting coroutines never run again. Each keeps one
     // reference it never gives back, so none is closed (its `finally` blocks would
     // print after the marker); the run's teardown frees them without running them.

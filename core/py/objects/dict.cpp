@@ -88,10 +88,14 @@ Probe probe(Dict* dict, Object* key, int64_t hash) {
 }
 
 // Rebuilds the tables with at least `wanted_size` index slots (a power of two, 8 or
-// more), dropping the holes deletions left in the entries.
-void resize(Dict* dict, size_t wanted_size) {
+// more), dropping the holes deletions left in the entries. False after raising
+// MemoryError, the dict unchanged, when the new tables would not fit under the heap cap.
+bool resize(Dict* dict, size_t wanted_size) {
   size_t table_size = minimum_table_size;
   while (table_size < wanted_size) table_size <<= 1;
+  if (!check_heap_room(1, usable_entries(table_size) * sizeof(DictEntry) +
+                              table_size * sizeof(int64_t)))
+    return false;
   std::vector<DictEntry> live;
   live.reserve(usable_entries(table_size));
   for (DictEntry& entry : dict->entries)
@@ -109,6 +113,7 @@ void resize(Dict* dict, size_t wanted_size) {
     dict->indices[slot] = int64_t(i);
   }
   note_change(dict, true);
+  return true;
 }
 
 int insert(Dict* dict, Object* key, int64_t hash, Object* value) {
@@ -121,7 +126,7 @@ int insert(Dict* dict, Object* key, int64_t hash, Object* value) {
   }
   if (dict->indices.empty() || dict->entries.size() >= usable_entries(dict->indices.size())) {
     // CPython's GROWTH_RATE: room for three times the live entries.
-    resize(dict, dict->used * 3);
+    if (!resize(dict, dict->used * 3)) return -1;
     found = probe(dict, key, hash);  // cannot fail: the key was compared already
   }
   dict->indices[found.slot] = int64_t(dict->entries.size());

@@ -43,6 +43,7 @@ std::nullptr_t raise_memory_error() {
   run.heap_limit = limit;
   raising = false;
   if (exception) set_exception(std::move(exception));
+  open_memory_reserve();
   return nullptr;
 }
 

@@ -84,9 +84,15 @@ Object* object_of(HeapHeader* header) { return reinterpret_cast<Object*>(header 
 
 }  // namespace
 
+size_t heap_in_use() {
+  const Runtime& run = runtime();
+  size_t buffers = cpp_heap_bytes();
+  return run.heap_bytes + (buffers > run.cpp_heap_at_start ? buffers - run.cpp_heap_at_start : 0);
+}
+
 void* allocate_object(size_t bytes) {
   Runtime& run = runtime();
-  if (run.heap_bytes + bytes > run.heap_limit) {
+  if (heap_in_use() + bytes > run.heap_limit) {
     raise_memory_error();
     return nullptr;
   }
@@ -105,9 +111,21 @@ void* allocate_object(size_t bytes) {
   return header + 1;
 }
 
+void open_memory_reserve() {
+  Runtime& run = runtime();
+  run.heap_limit = run.options.max_memory + run.options.max_memory / 16;
+}
+
+void close_memory_reserve() {
+  Runtime& run = runtime();
+  if (run.heap_limit != run.options.max_memory && heap_in_use() <= run.options.max_memory)
+    run.heap_limit = run.options.max_memory;
+}
+
 bool check_heap_room(uint64_t item_bytes, uint64_t count) {
   const Runtime& run = runtime();
-  uint64_t room = run.heap_limit > run.heap_bytes ? run.heap_limit - run.heap_bytes : 0;
+  size_t in_use = heap_in_use();
+  uint64_t room = run.heap_limit > in_use ? run.heap_limit - in_use : 0;
   if (item_bytes != 0 && count > room / item_bytes) {
     raise_memory_error();
     return false;

@@ -29,7 +29,11 @@ Ref<List> make_list(std::vector<Ref<>> items) {
 }
 
 int list_append(List* list, Object* item) {
-  list->items.push_back(Ref<>::borrow(item));
+  // A full vector doubles: that growth must fit under the cap.
+  std::vector<Ref<>>& items = list->items;
+  if (items.size() == items.capacity() && !check_heap_room(sizeof(Ref<>), items.size() + 1))
+    return -1;
+  items.push_back(Ref<>::borrow(item));
   return 0;
 }
 
@@ -162,7 +166,7 @@ int list_init(Object* self, CallArgs args) {
 
 Ref<> list_append_method(Object* self, CallArgs args) {
   if (!check_positional("list.append", args, 1, 1)) return nullptr;
-  list_append(as_list(self), args.values[0]);
+  if (list_append(as_list(self), args.values[0]) < 0) return nullptr;
   return none();
 }
 

@@ -109,16 +109,26 @@ Ref<T> ref_cast(const Ref<U>& object) {
 
 // --- allocation ---------------------------------------------------------------------------
 // Every object comes from the interpreter's heap, which counts bytes against the run's cap
-// (--max-memory). Returns null after raising MemoryError when the cap would be passed.
+// (RunOptions::max_memory). Returns null after raising MemoryError when the cap would be passed.
 // Every live object is also on the run's heap list (heap.cpp), so the run's end can free
 // what reference counting cannot (cycles) with release_run_objects().
 void* allocate_object(size_t bytes);
 void free_object(void* memory, size_t bytes);
-// For an operation about to build one large buffer (repetition): false after raising
-// MemoryError when `count` items of `item_bytes` each would not fit under the cap. The
-// cap counts objects, not the buffers inside them, so this catches "a" * 10**9 before
-// the buffer is allocated.
+// For an operation about to build one large buffer (repetition, a list's growth): false
+// after raising MemoryError when `count` items of `item_bytes` each would not fit under
+// the cap, so "a" * 10**9 fails before its buffer is allocated.
 bool check_heap_room(uint64_t item_bytes, uint64_t count);
+// Bytes the run holds, counted against its cap: its objects, and the C++ buffers inside
+// them (a str's text, a list's items, a dict's table: cpp_heap.cpp).
+size_t heap_in_use();
+// Bytes of every live C++ heap allocation in the process (cpp_heap.cpp).
+size_t cpp_heap_bytes();
+// After a MemoryError the program's handler may use a reserve past the cap (a sixteenth
+// of it) while what filled the heap is still alive: enough to count it, print, drop it.
+// open_memory_reserve() grants it (raise_memory_error does); close_memory_reserve() takes
+// it back once usage is under the cap again (the VM's periodic host poll calls it).
+void open_memory_reserve();
+void close_memory_reserve();
 // Frees every object the run allocated that is still alive, cycles included: first runs
 // each one's destructor with every reference count pinned (so no decref frees anything
 // twice), then returns all the memory. Nothing may be used afterwards.

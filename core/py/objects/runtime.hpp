@@ -30,7 +30,9 @@ struct RunOptions {
   bool virtual_time = false;            // the Host decorator jumps the clock (DESIGN decision 3)
   std::optional<uint64_t> seed;         // seeds `random` when set; OS entropy otherwise
   std::string stdin_text;               // what input() and sys.stdin read
-  size_t max_memory = 256u << 20;       // heap cap in bytes: MemoryError beyond it
+  size_t max_memory = 512u << 20;       // heap cap in bytes: MemoryError beyond it
+  size_t max_output = 1u << 20;         // bytes the program may print (stdout + stderr);
+                                        // beyond it one notice, and the rest is dropped
   int recursion_limit = 1000;           // sys.getrecursionlimit()
   aio::TraceSink trace_sink;            // receives every event loop's trace events, or empty
 };
@@ -45,12 +47,16 @@ struct Runtime {
   int recursion_limit = 1000;  // RecursionError beyond it (sys.setrecursionlimit)
 
   size_t heap_bytes = 0;       // bytes of live objects
+  size_t cpp_heap_at_start = 0;  // cpp_heap_bytes() when the run began: the C++ buffers
+                                 // allocated since are the run's (heap_in_use)
   size_t heap_peak = 0;        // the most heap_bytes has been
-  size_t heap_limit = 256u << 20;  // allocate_object fails beyond it
+  size_t heap_limit = 512u << 20;  // allocate_object fails when heap_in_use() would pass it
 
   Dict* builtins = nullptr;    // owned: the builtins module's __dict__
   Dict* modules = nullptr;     // owned: sys.modules
   size_t stdin_position = 0;   // bytes of options.stdin_text already read
+  size_t output_bytes = 0;     // bytes the program printed, up to options.max_output
+  bool output_truncated = false;  // the cap was reached and its notice written
 
   // Functions that forget per-run caches pointing into the heap (interned strings, small
   // ints, preallocated exceptions); called at the run's end, before its heap is freed.
@@ -68,8 +74,13 @@ Runtime* set_runtime(Runtime* state);
 // Registers `callback` to run at the end of the current run (see run_end_callbacks).
 void on_run_end(void (*callback)());
 
-// Writes program output through the Host (core/host/host.hpp).
+// Writes program output through the Host (core/host/host.hpp), within the run's output
+// cap (RunOptions::max_output): the write that crosses it is cut, followed by a notice
+// on stderr, and later writes are dropped while the program runs on.
 void write_stdout(std::string_view text);
 void write_stderr(std::string_view text);
+// Writes the interpreter's own last word (an uncaught exception's traceback, a syntax
+// error, a deadlock report) to stderr past the cap: it ends the run, so it is bounded.
+void write_report(std::string_view text);
 
 }  // namespace py

@@ -18,13 +18,7 @@ Items slice_items(const Items& items, int64_t start, int64_t step, int64_t count
   return out;
 }
 
-bool check_item_budget(uint64_t count) {
-  const Runtime& run = runtime();
-  const uint64_t left = run.heap_limit > run.heap_bytes ? run.heap_limit - run.heap_bytes : 0;
-  if (count <= left / sizeof(Ref<>)) return true;
-  raise_memory_error();
-  return false;
-}
+bool check_item_budget(uint64_t count) { return check_heap_room(sizeof(Ref<>), count); }
 
 bool repeat_count(Object* other, int64_t* count) {
   if (!is_int(other) && !other->type->index) {

@@ -83,14 +83,18 @@ void insert_clean(std::vector<SetEntry>& table, Ref<> key, int64_t hash) {
   }
 }
 
-void resize(Set* set, size_t minimum_used) {
+// False after raising MemoryError, the set unchanged, when the new table would not fit
+// under the heap cap.
+bool resize(Set* set, size_t minimum_used) {
   size_t size = minimum_size;
   while (size <= minimum_used) size <<= 1;
+  if (!check_heap_room(sizeof(SetEntry), size)) return false;
   std::vector<SetEntry> old = std::move(set->table);
   set->table.assign(size, SetEntry{});
   for (SetEntry& entry : old)
     if (entry.key && entry.key.get() != &dummy_key) insert_clean(set->table, std::move(entry.key), entry.hash);
   set->fill = set->used;
+  return true;
 }
 
 }  // namespace
@@ -114,7 +118,10 @@ int set_add_hashed(Set* set, Object* key, int64_t hash) {
   entry = SetEntry{hash, Ref<>::borrow(key)};
   ++set->used;
   const size_t mask = set->table.size() - 1;
-  if (set->fill * 5 >= mask * 3) resize(set, set->used > 50000 ? set->used * 2 : set->used * 4);
+  // As in CPython, a failed growth leaves the key added (the table has room) and raises.
+  if (set->fill * 5 >= mask * 3 &&
+      !resize(set, set->used > 50000 ? set->used * 2 : set->used * 4))
+    return -1;
   return 0;
 }
 
@@ -164,7 +171,7 @@ int set_merge(Set* set, Set* other) {
   if (other == set || other->used == 0) return 0;
   ensure_table(set);
   if ((set->fill + other->used) * 5 >= (set->table.size() - 1) * 3)
-    resize(set, (set->used + other->used) * 2);
+    if (!resize(set, (set->used + other->used) * 2)) return -1;
   if (set->fill == 0) {
     // An empty table: the same slots when the sizes agree (and the source has no deleted
     // slots), else clean insertions, in the source's table order.
@@ -217,7 +224,8 @@ Ref<> set_pop(Set* set) {
 
 void set_compact(Set* set) {
   if (set->table.empty() || set->fill - set->used <= (set->table.size() - 1) / 4) return;
-  resize(set, set->used > 50000 ? set->used * 2 : set->used * 4);
+  // Compacting is optional: without room for the new table, the old one stays.
+  if (!resize(set, set->used > 50000 ? set->used * 2 : set->used * 4)) clear_exception();
 }
 
 }  // namespace py

@@ -876,6 +876,7 @@ dispatch:
   TARGET(JUMP_ABSOLUTE) {  // closes every loop
     if (--vm.jumps_until_host_poll == 0) {
       vm.jumps_until_host_poll = host_poll_interval;
+      close_memory_reserve();
       run.host->poll();
       if (run.host->interrupted()) {
         // Asked to stop (Ctrl-C, a budget): KeyboardInterrupt at this loop's end. Until

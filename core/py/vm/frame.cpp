@@ -39,7 +39,7 @@ bool reserve_slots(Frame* frame, size_t needed) {
   free_slots(frame);
   Runtime& run = runtime();
   size_t bytes = (needed ? needed : 1) * sizeof(Object*);
-  if (run.heap_bytes + bytes > run.heap_limit) {
+  if (heap_in_use() + bytes > run.heap_limit) {
     raise_memory_error();
     return false;
   }

@@ -22,6 +22,7 @@ Interpreter::Interpreter(host::Host& host, RunOptions options) {
   runtime_.host = &host;
   runtime_.recursion_limit = options.recursion_limit;
   runtime_.heap_limit = options.max_memory;
+  runtime_.cpp_heap_at_start = cpp_heap_bytes();
   if (options.argv.empty()) options.argv.push_back(options.filename);
   runtime_.options = std::move(options);
   previous_runtime_ = set_runtime(&runtime_);
@@ -54,8 +55,8 @@ int Interpreter::run_main(std::string_view source) {
     write_stderr(format_syntax_warning(warning, filename));
   if (compiled.error) {
     // CPython reports a too-deep program as a bare RecursionError, with no location.
-    if (compiled.recursion_error) write_stderr("RecursionError: " + compiled.error->message + "\n");
-    else write_stderr(format_syntax_error(*compiled.error, filename));
+    if (compiled.recursion_error) write_report("RecursionError: " + compiled.error->message + "\n");
+    else write_report(format_syntax_error(*compiled.error, filename));
     return 1;
   }
 
@@ -98,6 +99,8 @@ int Interpreter::run_main(std::string_view source) {
 int Interpreter::report_uncaught_exception() {
   Ref<> exception = take_exception();
   if (!exception) return 1;
+  // The run is over: its report (a MemoryError's included) must not fail for want of heap.
+  runtime_.heap_limit = SIZE_MAX;
   if (is_instance(exception.get(), system_exit_type)) {
     // SystemExit(None) → 0, SystemExit(int) → that status, anything else is printed.
     Ref<> code = get_attribute(exception.get(), "code");
@@ -108,11 +111,11 @@ int Interpreter::report_uncaught_exception() {
     int64_t status = 0;
     if (is_int(code.get()) && int_to_int64(static_cast<Int*>(code.get()), &status))
       return int(status);
-    if (Ref<Str> text = to_str(code.get())) write_stderr(text->value + "\n");
+    if (Ref<Str> text = to_str(code.get())) write_report(text->value + "\n");
     clear_exception();
     return 1;
   }
-  write_stderr(format_traceback(exception.get()));
+  write_report(format_traceback(exception.get()));
   return 1;
 }
 
