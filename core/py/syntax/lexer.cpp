@@ -882,9 +882,21 @@ bool Lexer::raise_unclosed_bracket() {
 }
 
 LexResult Lexer::run() && {
-  if (std::memchr(source_.data(), '\0', source_.size()) != nullptr) {
-    SyntaxError error;  // compile() of a str: no location at all
-    error.message = "source code string cannot contain null bytes";
+  size_t null_byte = source_.find('\0');
+  if (null_byte != std::string_view::npos) {
+    // What CPython says running a file: the line holding the byte, quoted up to it.
+    SyntaxError error;
+    error.message = "source code cannot contain null bytes";
+    size_t line_start = 0;
+    error.line = 1;
+    for (size_t i = 0; i < null_byte; ++i) {
+      if (source_[i] == '\n' || (source_[i] == '\r' && source_[i + 1] != '\n')) {
+        ++error.line;
+        line_start = i + 1;
+      }
+    }
+    error.end_line = error.line;
+    error.text = std::string(source_.substr(line_start, null_byte - line_start));
     fail(std::move(error), true);
     return std::move(result_);
   }
