@@ -867,6 +867,7 @@ SyntaxError Lexer::parser_error(SyntaxErrorKind kind, std::string message, int32
   error.message = std::move(message);
   error.line = error.end_line = line;
   error.text = line >= last_line_read() ? buffer_text() : std::string(line_text(line_start));
+  keep_last_file_buffer_piece(error.text);
   error.offset = cpython_character_offset(error.text, byte_offset);
   error.end_offset = end_byte_offset > 0 ? cpython_character_offset(error.text, end_byte_offset)
                                          : static_cast<int32_t>(end_byte_offset);
