@@ -546,6 +546,12 @@ bool Lexer::lex_name_or_prefixed_string(const Mark& start) {
   if (non_ascii) {
     if (!verify_identifier(start)) return false;
     emit(TokenKind::NAME, start);
+    Token& name = result_.tokens.back();
+    std::string normalized = normalize_identifier(name.text);
+    if (normalized != name.text) {
+      result_.normalized_names.push_back(std::move(normalized));
+      name.text = result_.normalized_names.back();
+    }
     return true;
   }
   emit(keyword_or_name(slice(start.position, position_)), start);
