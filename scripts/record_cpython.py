@@ -163,6 +163,9 @@ def _bootstrap():
         raise
     except BaseException as error:
         error.__traceback__ = error.__traceback__.tb_next  # drop this frame
+        # Kept until shutdown, as PyErr_Print keeps them: what the traceback holds (a
+        # coroutine never awaited) is freed, and warns, when `python3 main.py`'s would be.
+        sys.last_type, sys.last_value, sys.last_traceback = type(error), error, error.__traceback__
         sys.excepthook(type(error), error, error.__traceback__)
         sys.exit(1)
 _bootstrap()
