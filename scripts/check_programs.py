@@ -47,6 +47,10 @@ What passes
     - when PROGRAM.err exists: the exit status and the last non-empty stderr
       line equal its "exit:" and "stderr:" lines;
     - when it does not: the exit status is 0 (stderr is ignored: warnings);
+    - when PROGRAM.stderr exists (the recorder writes it in a directory marked
+      with a FULL_STDERR file, for programs whose traceback has only main.py's
+      frames): the whole stderr equals it, so a syntax error's line, quoted
+      source line and caret column are compared too;
     - when PROGRAM.out ends in the deadlock marker line "--- deadlock ---",
       where CPython would hang and never exit: stdout only (the interpreter
       prints the marker as its last stdout line and may report the deadlock on
@@ -106,6 +110,10 @@ class Expected:
             self.status = int(status_line[len("exit: "):])
             self.stderr_line = stderr_line[len("stderr: "):]
         self.deadlocks = self.stdout.endswith(DEADLOCK_LINE)  # CPython would hang
+        self.stderr = None                # the whole stderr, if PROGRAM.stderr exists
+        if os.path.exists(stem + ".stderr"):
+            with open(stem + ".stderr", encoding="utf-8", newline="") as source:
+                self.stderr = source.read()
 
 
 class Outcome:
@@ -222,6 +230,14 @@ def compare(expected, run):
                 problems.append("last stderr line differs:")
                 problems.append(f"    expected {expected.stderr_line!r}")
                 problems.append(f"    got      {got_line!r}")
+        if expected.stderr is not None and stderr != expected.stderr:
+            diff = list(difflib.unified_diff(expected.stderr.splitlines(), stderr.splitlines(),
+                                             "CPython", "interpreter", lineterm="", n=2))
+            problems.append("stderr differs:")
+            problems.extend("    " + line for line in diff[:DIFF_LINES])
+            if not diff:  # same lines, different line endings or final newline
+                problems.append(f"    expected {expected.stderr[-40:]!r}, got {stderr[-40:]!r}")
+            return problems  # the diff shows stderr: no tail below
     if problems and stderr.strip():
         tail = [line for line in stderr.splitlines() if line.strip()][-STDERR_TAIL_LINES:]
         problems.append("stderr ended with:")

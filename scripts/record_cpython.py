@@ -34,6 +34,16 @@ What is recorded, next to each PROGRAM.py
                   STATUS is the exit status; -N means killed by signal N. The
                   stderr line is empty when stderr was. A stale PROGRAM.err is
                   deleted when a new recording has no error.
+    PROGRAM.stderr
+                  the whole stderr, only for a program whose directory holds
+                  a file named FULL_STDERR (tests/programs/bad_input: a syntax
+                  error's line, source line and caret column matter as much as
+                  its message). Written when stderr is not empty and every
+                  traceback frame (`  File "..."`) is main.py's: a traceback
+                  through CPython's own library (asyncio/runners.py) cannot
+                  match an interpreter whose library is not that Python code,
+                  so such a program keeps only its PROGRAM.err. A stale
+                  PROGRAM.stderr is deleted.
 
 How a program runs
     Each program runs in its own subprocess of this interpreter, copied into a
@@ -42,7 +52,12 @@ How a program runs
     `python3 -c` bootstrap installs the virtual clock, then runs main.py in
     __main__ and leaves its own frame out of tracebacks). stdin is empty,
     PYTHONHASHSEED=0 (set orders of str are reproducible) and stdout/stderr
-    are UTF-8.
+    are UTF-8. main.py is the program's bytes unchanged (CRLF, a BOM, a byte
+    that is not UTF-8 are part of a test); the bootstrap compiles their decoded
+    text, so a syntax error's column counts characters, as compile() does,
+    where `python3 main.py` would count bytes after non-ASCII text; and leaves
+    a source that cannot be decoded, or holds a NUL, to `python3 main.py`,
+    whose words for those differ from compile()'s.
 
 The virtual clock (mirrors core/host VirtualTimeHost)
     One clock, starting at 0.0, serves loop.time(), time.monotonic(),
@@ -91,6 +106,7 @@ import concurrent.futures
 import difflib
 import os
 import platform
+import re
 import subprocess
 import sys
 import tempfile
@@ -102,7 +118,13 @@ REQUIRED_VERSION = (3, 11)
 # elapsed-time file). It installs the virtual clock, then runs main.py in the
 # __main__ namespace compiled as "main.py" — `python3 main.py` would name it by
 # its absolute path — and prints an uncaught exception's traceback without
-# the bootstrap's own frame, exiting 1 as CPython does.
+# the bootstrap's own frame, exiting 1 as CPython does. It compiles the decoded
+# text (a BOM or coding line chooses the codec), so a syntax error's column
+# counts characters: `python3 main.py` (3.11) counts a parser error's column in
+# bytes when the file declares no encoding, misplacing the caret after
+# non-ASCII text. A source that cannot be decoded or holds a NUL is handed to
+# `python3 main.py` itself, whose file reader says so in its own words;
+# run_program strips the directory from the absolute path it prints.
 _BOOTSTRAP = """\
 def _bootstrap():
     import importlib.util, sys
@@ -117,8 +139,18 @@ def _bootstrap():
     namespace = sys.modules["__main__"].__dict__
     del namespace["_bootstrap"]
     namespace["__file__"] = "main.py"
-    with open("main.py", encoding="utf-8") as source:
-        text = source.read()
+    with open("main.py", "rb") as source:
+        data = source.read()
+    try:
+        # `python3 main.py` refuses a NUL, and a byte its encoding cannot decode
+        # even in a comment, in words compile() does not use: its own file
+        # reader reports those.
+        if b"\\0" in data:
+            raise ValueError("NUL")
+        import io, tokenize
+        text = data.decode(tokenize.detect_encoding(io.BytesIO(data).readline)[0])
+    except (SyntaxError, ValueError):  # UnicodeDecodeError is a ValueError
+        __import__("os").execv(sys.executable, [sys.executable, "main.py"])
     try:
         code = compile(text, "main.py", "exec")
     except SyntaxError as error:  # printed without a traceback, as CPython does
@@ -131,6 +163,9 @@ def _bootstrap():
         raise
     except BaseException as error:
         error.__traceback__ = error.__traceback__.tb_next  # drop this frame
+        # Kept until shutdown, as PyErr_Print keeps them: what the traceback holds (a
+        # coroutine never awaited) is freed, and warns, when `python3 main.py`'s would be.
+        sys.last_type, sys.last_value, sys.last_traceback = type(error), error, error.__traceback__
         sys.excepthook(type(error), error, error.__traceback__)
         sys.exit(1)
 _bootstrap()
@@ -306,14 +341,33 @@ def install_virtual_time(time_file):
 # Parent side: runs programs and writes or checks their recordings.
 # --------------------------------------------------------------------------
 
+FULL_STDERR_MARKER = "FULL_STDERR"  # a file whose directory's programs record PROGRAM.stderr
+TRACEBACK_FRAME = re.compile(r'^  File "(.*)", line \d+', re.MULTILINE)
+
+
+def wants_full_stderr(program):
+    """Whether `program`'s directory asks for PROGRAM.stderr (the FULL_STDERR marker)."""
+    return os.path.exists(os.path.join(os.path.dirname(program) or ".", FULL_STDERR_MARKER))
+
+
 class Recording:
     """What one run of a program produced."""
 
-    def __init__(self, stdout, status, stderr, elapsed):
+    def __init__(self, stdout, status, stderr, elapsed, full_stderr=False):
         self.stdout = stdout    # bytes written to stdout
         self.status = status    # exit status; negative: killed by that signal
         self.stderr = stderr    # text written to stderr
         self.elapsed = elapsed  # text of PROGRAM.time, or None if unreported
+        self.full_stderr = full_stderr  # the directory asks for PROGRAM.stderr
+
+    def stderr_text(self):
+        """The PROGRAM.stderr contents, or None (see the module docstring)."""
+        if not self.full_stderr or not self.stderr:
+            return None
+        frames = TRACEBACK_FRAME.findall(self.stderr)
+        if any(frame != "main.py" for frame in frames):
+            return None
+        return self.stderr
 
     def err_text(self):
         """The PROGRAM.err contents, or None when the run had no error."""
@@ -337,12 +391,12 @@ def run_program(path, timeout, real_time):
     with tempfile.TemporaryDirectory(prefix="record_cpython_") as scratch:
         program_dir = os.path.join(scratch, "program")
         os.mkdir(program_dir)
-        with open(path, encoding="utf-8", newline="") as source:
-            text = source.read()
+        with open(path, "rb") as source:
+            text = source.read()  # bytes: a bad byte, a BOM or a CR is part of the test
         if httpbin:
-            text = httpbin_server.local_source(text, httpbin)
-        with open(os.path.join(program_dir, "main.py"), "w", encoding="utf-8",
-                  newline="") as program:
+            text = httpbin_server.local_source(text.decode("utf-8"), httpbin).encode("utf-8")
+        main_path = os.path.join(program_dir, "main.py")
+        with open(main_path, "wb") as program:
             program.write(text)
         time_file = "" if real_time else os.path.join(scratch, "elapsed")
 
@@ -365,22 +419,26 @@ def run_program(path, timeout, real_time):
         if time_file and os.path.exists(time_file):
             with open(time_file) as source:
                 elapsed = source.read()
-        stdout, stderr = done.stdout, done.stderr
+        stdout, stderr = done.stdout, done.stderr.replace(main_path.encode(), b"main.py")
         if httpbin:
             stdout = httpbin_server.placeholder_output(stdout, httpbin)
             stderr = httpbin_server.placeholder_output(stderr, httpbin)
-        return Recording(stdout, done.returncode, stderr.decode("utf-8", "replace"), elapsed)
+        return Recording(stdout, done.returncode, stderr.decode("utf-8", "replace"), elapsed,
+                         wants_full_stderr(path))
 
 
 def recorded_paths(program):
     stem = program[:-len(".py")]
-    return stem + ".out", stem + ".err", stem + ".time"
+    return stem + ".out", stem + ".err", stem + ".time", stem + ".stderr"
 
 
 def read_or_none(path, binary=False):
     if not os.path.exists(path):
         return None
-    with open(path, "rb" if binary else "r") as source:
+    if binary:
+        with open(path, "rb") as source:
+            return source.read()
+    with open(path, encoding="utf-8", newline="") as source:
         return source.read()
 
 
@@ -389,13 +447,17 @@ def write_or_delete(path, content):
         if os.path.exists(path):
             os.remove(path)
         return
-    with open(path, "wb" if isinstance(content, bytes) else "w") as out:
+    if isinstance(content, bytes):
+        with open(path, "wb") as out:
+            out.write(content)
+        return
+    with open(path, "w", encoding="utf-8", newline="") as out:
         out.write(content)
 
 
 def differences(program, recording):
     """Lines describing where the files on disk differ from `recording`."""
-    out_path, err_path, time_path = recorded_paths(program)
+    out_path, err_path, time_path, stderr_path = recorded_paths(program)
     found = []
     old_out = read_or_none(out_path, binary=True)
     if old_out != recording.stdout:
@@ -405,7 +467,8 @@ def differences(program, recording):
                                          lineterm=""))
         found.append(f"{out_path} differs" if old_out is not None else f"{out_path} missing")
         found.extend("    " + line for line in diff[:40])
-    for path, new in ((err_path, recording.err_text()), (time_path, recording.elapsed)):
+    for path, new in ((err_path, recording.err_text()), (time_path, recording.elapsed),
+                      (stderr_path, recording.stderr_text())):
         old = read_or_none(path)
         if old != new:
             found.append(f"{path}: recorded {old!r}, CPython now {new!r}")
@@ -476,10 +539,11 @@ def main(argv):
             else:
                 print(f"ok      {program}{note}")
         else:
-            out_path, err_path, time_path = recorded_paths(program)
+            out_path, err_path, time_path, stderr_path = recorded_paths(program)
             write_or_delete(out_path, outcome.stdout)
             write_or_delete(err_path, outcome.err_text())
             write_or_delete(time_path, outcome.elapsed)
+            write_or_delete(stderr_path, outcome.stderr_text())
             clock = f"  [{outcome.elapsed.strip()} s virtual]" if outcome.elapsed else ""
             print(f"wrote   {program}{note}{clock}")
     if failed:

@@ -309,6 +309,22 @@ TEST_CASE("lexer: bytes that are not UTF-8 get CPython's message for a file", "[
   }
 }
 
+TEST_CASE("lexer: a null byte gets CPython's message for a file", "[lexer]") {
+  // compile() of a str says "source code string cannot contain null bytes", with no
+  // location; the expectation is what `python3 main.py` printed for these files (also
+  // tests/programs/bad_input/null_byte_in_source.py): the line holding the first null
+  // byte, quoted up to it, and no caret.
+  py::LexResult result = py::lex(std::string("x = 1\r\ny = 2 \0 + 1\nz = 3\0\n", 26));
+  REQUIRE(result.error.has_value());
+  CHECK(py::format_syntax_error(*result.error) ==
+        "  File \"main.py\", line 2\n    y = 2 \nSyntaxError: source code cannot contain null "
+        "bytes\n");
+  result = py::lex(std::string("x = 1\r\0", 7));
+  REQUIRE(result.error.has_value());
+  CHECK(result.error->line == 2);
+  CHECK(result.error->text.empty());
+}
+
 TEST_CASE("lexer: a SyntaxWarning prints as CPython prints it", "[lexer]") {
   // What `python3 main.py` printed for a main.py holding "if x:\n    y = 1if x else 2\n"
   // (with its path shortened to main.py, as the playground names the file):

@@ -546,6 +546,12 @@ bool Lexer::lex_name_or_prefixed_string(const Mark& start) {
   if (non_ascii) {
     if (!verify_identifier(start)) return false;
     emit(TokenKind::NAME, start);
+    Token& name = result_.tokens.back();
+    std::string normalized = normalize_identifier(name.text);
+    if (normalized != name.text) {
+      result_.normalized_names.push_back(std::move(normalized));
+      name.text = result_.normalized_names.back();
+    }
     return true;
   }
   emit(keyword_or_name(slice(start.position, position_)), start);
@@ -867,6 +873,7 @@ SyntaxError Lexer::parser_error(SyntaxErrorKind kind, std::string message, int32
   error.message = std::move(message);
   error.line = error.end_line = line;
   error.text = line >= last_line_read() ? buffer_text() : std::string(line_text(line_start));
+  keep_last_file_buffer_piece(error.text);
   error.offset = cpython_character_offset(error.text, byte_offset);
   error.end_offset = end_byte_offset > 0 ? cpython_character_offset(error.text, end_byte_offset)
                                          : static_cast<int32_t>(end_byte_offset);
@@ -882,9 +889,21 @@ bool Lexer::raise_unclosed_bracket() {
 }
 
 LexResult Lexer::run() && {
-  if (std::memchr(source_.data(), '\0', source_.size()) != nullptr) {
-    SyntaxError error;  // compile() of a str: no location at all
-    error.message = "source code string cannot contain null bytes";
+  size_t null_byte = source_.find('\0');
+  if (null_byte != std::string_view::npos) {
+    // What CPython says running a file: the line holding the byte, quoted up to it.
+    SyntaxError error;
+    error.message = "source code cannot contain null bytes";
+    size_t line_start = 0;
+    error.line = 1;
+    for (size_t i = 0; i < null_byte; ++i) {
+      if (source_[i] == '\n' || (source_[i] == '\r' && source_[i + 1] != '\n')) {
+        ++error.line;
+        line_start = i + 1;
+      }
+    }
+    error.end_line = error.line;
+    error.text = std::string(source_.substr(line_start, null_byte - line_start));
     fail(std::move(error), true);
     return std::move(result_);
   }

@@ -20,7 +20,9 @@
 // their own kinds; the soft keywords match, case and _ are NAME.
 #pragma once
 
+#include <deque>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -55,13 +57,16 @@ struct LexResult {
   // CPython's tokenizer warnings for the tokens above ("invalid decimal literal" for
   // `1if`), in source order: the ones CPython prints while compiling this source.
   std::vector<SyntaxWarning> warnings;
+  // The NAME tokens whose NFKC form differs from their spelling (`ﬁle`) hold a view of
+  // it here instead of into the source (a deque: moving the result keeps the strings put).
+  std::deque<std::string> normalized_names;
 
   bool ok() const { return !error.has_value(); }
 };
 
 // Lexes `source` (UTF-8). The tokens' text views point into `source`, which must outlive
-// them. `filename` only appears in the message for bytes that are not UTF-8, where CPython
-// names the file.
+// them (a normalized name's into the result). `filename` only appears in the message for
+// bytes that are not UTF-8, where CPython names the file.
 LexResult lex(std::string_view source, std::string_view filename = "main.py");
 
 }  // namespace py

@@ -246,6 +246,7 @@ std::optional<SyntaxError> unclosed_bracket_error(const SourceText& text,
   error.message = std::string("'") + bracket.text[0] + "' was never closed";
   error.line = error.end_line = bracket.line;
   error.text = std::string(text.line(bracket.line));
+  keep_last_file_buffer_piece(error.text);
   error.offset = character_offset(error.text, bracket.column + 1);
   error.end_offset = 0;
   return error;
@@ -268,6 +269,7 @@ SyntaxError Parser::build_error(SyntaxErrorKind kind, std::string message, Error
   } else {
     error.text = std::string(text_.line(span.line));
   }
+  keep_last_file_buffer_piece(error.text);
   error.offset = character_offset(error.text, span.offset);
   error.end_offset =
       span.end_offset > 0 ? character_offset(error.text, span.end_offset) : span.end_offset;

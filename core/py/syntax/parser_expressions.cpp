@@ -811,6 +811,21 @@ Expr* Parser::number(const Token& token) {
   }
   constant->end_lineno = shifted_line(token.end_line);
   constant->end_col_offset = shifted_column(token.end_line, token.end_column);
+  // CPython converts a decimal literal as int() does, under the default 4300-digit limit
+  // (a program cannot raise it before it is compiled), and says so at the literal's line.
+  constexpr size_t max_decimal_digits = 4300;
+  const ast::ConstantValue& value = constant->value;
+  if (value.kind == ast::ConstantValue::Kind::BigInt && value.int_base == 10 &&
+      value.text.size() > max_decimal_digits) {
+    return raise(build_error(
+        SyntaxErrorKind::syntax_error,
+        "Exceeds the limit (" + std::to_string(max_decimal_digits) +
+            " digits) for integer string conversion: value has " +
+            std::to_string(value.text.size()) +
+            " digits; use sys.set_int_max_str_digits() to increase the limit - Consider "
+            "hexadecimal for huge integer literals to avoid decimal conversion limits.",
+        {token.line, 0, token.end_line, 0}));
+  }
   return constant;
 }
 

@@ -53,6 +53,14 @@ void append_error_text(std::string& out, int64_t offset, int64_t end_offset,
 
 }  // namespace
 
+void keep_last_file_buffer_piece(std::string& text) {
+  constexpr size_t piece = 999;  // the buffer less fgets's terminating null
+  size_t newline = text.find('\n');
+  if (newline != std::string::npos && newline + 1 != text.size()) return;  // several lines
+  size_t length = newline == std::string::npos ? text.size() + 1 : text.size();
+  if (length > piece) text.erase(0, (length - 1) / piece * piece);
+}
+
 std::string format_syntax_error(const SyntaxError& error, std::string_view filename) {
   // CPython's print_exception with parse_syntax_error: the location block needs a lineno.
   std::string out;

@@ -52,6 +52,13 @@ struct SyntaxWarning {
 std::string format_syntax_warning(const SyntaxWarning& warning,
                                   std::string_view filename = "main.py");
 
+// CPython's parser reads the line of its error back from the file (err_programtext), by
+// fgets into a 1000-byte buffer, and keeps the last piece read: of a `text` line longer
+// than 999 bytes with its line break, only what follows the last whole 999-byte piece
+// stays. Errors its tokenizer raises itself quote the whole line. Leaves several lines as
+// they are.
+void keep_last_file_buffer_piece(std::string& text);
+
 // What CPython 3.11 writes to stderr for this error left uncaught (PyErr_Display: no
 // traceback header for a compile-time error), e.g.
 //     File "main.py", line 1

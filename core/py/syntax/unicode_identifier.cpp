@@ -3,6 +3,9 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "core/py/syntax/string_literal.hpp"
+#include "core/py/syntax/utf8.hpp"
+
 namespace py {
 namespace {
 
@@ -184,6 +187,40 @@ bool is_printable(char32_t code_point) {
   if (code_point < 0x80) return code_point >= 0x20 && code_point < 0x7F;
   const CharacterRange* range = find_range(code_point);
   return range == nullptr || range->character_class != CharacterClass::non_printable;
+}
+
+std::string normalize_identifier(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  size_t position = 0;
+  while (position < name.size()) {
+    size_t start = position;
+    char32_t c = utf8::decode(name, position);
+    if (c >= 0xFF10 && c <= 0xFF19) {  // fullwidth digits
+      out += static_cast<char>('0' + (c - 0xFF10));
+    } else if (c >= 0xFF21 && c <= 0xFF3A) {  // fullwidth capitals
+      out += static_cast<char>('A' + (c - 0xFF21));
+    } else if (c >= 0xFF41 && c <= 0xFF5A) {  // fullwidth small letters
+      out += static_cast<char>('a' + (c - 0xFF41));
+    } else if (c == 0xFF3F) {  // fullwidth low line
+      out += '_';
+    } else if (c >= 0xFB00 && c <= 0xFB06) {  // ff fi fl ffi ffl ſt st
+      static constexpr const char* ligatures[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+      out += ligatures[c - 0xFB00];
+    } else if (c >= 0x1D400 && c <= 0x1D6A3) {  // 13 mathematical alphabets of 52 letters
+      char32_t letter = (c - 0x1D400) % 52;
+      out += static_cast<char>(letter < 26 ? 'A' + letter : 'a' + (letter - 26));
+    } else if (c >= 0x1D7CE && c <= 0x1D7FF) {  // 5 mathematical digit sets
+      out += static_cast<char>('0' + (c - 0x1D7CE) % 10);
+    } else if (c == 0x00AA || c == 0x00BA || c == 0x017F || c == 0x2071 || c == 0x207F) {
+      out += c == 0x00AA ? 'a' : c == 0x00BA ? 'o' : c == 0x017F ? 's' : c == 0x2071 ? 'i' : 'n';
+    } else if (c == 0x00B5) {  // micro sign: Greek small mu
+      literal::append_utf8(out, 0x03BC);
+    } else {
+      out.append(name.substr(start, position - start));
+    }
+  }
+  return out;
 }
 
 }  // namespace py

@@ -28,6 +28,9 @@
 // scripts/check_unicode_ranges.py verifies.
 #pragma once
 
+#include <string>
+#include <string_view>
+
 namespace py {
 
 // XID_Start or '_' (what may begin an identifier).
@@ -35,6 +38,16 @@ bool is_identifier_start(char32_t code_point);
 
 // XID_Continue (what may follow the first character of an identifier).
 bool is_identifier_continue(char32_t code_point);
+
+// The identifier `name` (valid UTF-8, already verified) as CPython's parser stores it:
+// NFKC-normalized, so `ﬁle` is `file` and `ｘ` is `x`. Design decision, as above: not the
+// Unicode tables but the compatibility forms a program is likely to hold — fullwidth
+// Latin letters, digits and low line, the Latin ligatures U+FB00-FB06, mathematical
+// alphanumeric letters and digits, ª º ſ µ ⁱ ⁿ. What it costs: other compatibility
+// characters (circled, superscript and Arabic presentation forms, CJK compatibility
+// ideographs...) and canonical composition (`e` + U+0301 against `é`) keep their own
+// spelling, so two spellings CPython treats as one name stay two.
+std::string normalize_identifier(std::string_view name);
 
 // Python's str.isprintable() of the single character: not a control, format, surrogate,
 // private-use, unassigned or separator character (the ASCII space is printable).

@@ -305,6 +305,8 @@ dispatch:
 
   TARGET(NOP) { DISPATCH(); }
   TARGET(POP_TOP) {
+    // Freeing it may warn with this line (a coroutine never awaited): let the frame say it.
+    frame->instruction_index = uint32_t(ip - first);
     xdecref(POP());
     DISPATCH();
   }

@@ -4,6 +4,7 @@
 
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "core/py/compiler/code.hpp"
@@ -45,19 +46,21 @@ const char* kind_noun(const Generator* generator) {
   }
 }
 
-// "main.py:3: RuntimeWarning: coroutine 'f' was never awaited", once per location, as
-// CPython's default warning filter prints it.
-void warn_never_awaited(Generator* coroutine) {
-  static std::set<std::pair<std::string, int>> reported;  // locations already warned about
+// "main.py:3: RuntimeWarning: coroutine 'f' was never awaited", once per location and
+// name, as CPython's default warning filter prints it. One freed `at_exit` (the run's teardown, as
+// CPython's shutdown frees what a traceback still holds) has no frame: "sys:1: ...".
+void warn_never_awaited(Generator* coroutine, bool at_exit) {
+  // (file, line, coroutine name) already warned about
+  static std::set<std::tuple<std::string, int, std::string>> reported;
   std::string name = coroutine->qualified_name && is_str(coroutine->qualified_name.get())
                          ? static_cast<Str*>(coroutine->qualified_name.get())->value
                          : "?";
-  Frame* frame = current_frame();
+  Frame* frame = at_exit ? nullptr : current_frame();
   std::string text;
   if (frame && frame->code) {
     std::string filename = frame->code->filename ? frame->code->filename->value : "?";
     int line = frame->line();
-    if (!reported.insert({filename, line}).second) return;
+    if (!reported.insert({filename, line, name}).second) return;
     text = format_message("{}:{}: RuntimeWarning: coroutine '{}' was never awaited\n", filename,
                           line, name);
     const auto& sources = runtime().sources;
@@ -77,7 +80,7 @@ void warn_never_awaited(Generator* coroutine) {
     }
     text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
   } else {
-    if (!reported.insert({"sys", 1}).second) return;
+    if (!reported.insert({"sys", 1, name}).second) return;
     text = format_message("sys:1: RuntimeWarning: coroutine '{}' was never awaited\n", name);
   }
   write_stderr(text);
@@ -89,7 +92,7 @@ void finalize(Generator* generator) {
   Frame* frame = generator->frame;
   if (!frame || frame->finished || generator->running) return;
   if (generator->kind == GeneratorKind::coroutine && !generator->started) {
-    warn_never_awaited(generator);
+    warn_never_awaited(generator, false);
     return;
   }
   if (!generator->started || generator->kind == GeneratorKind::module) return;
@@ -109,7 +112,12 @@ void finalize(Generator* generator) {
 
 void generator_destruct(Object* self) {
   Generator* generator = as_generator(self);
-  if (self->refcount == 0) finalize(generator);  // not during the run's teardown
+  if (self->refcount == 0) {
+    finalize(generator);  // not during the run's teardown, which only warns
+  } else if (generator->kind == GeneratorKind::coroutine && !generator->started &&
+             generator->frame && !generator->frame->finished) {
+    warn_never_awaited(generator, true);
+  }
   Frame* frame = generator->frame;
   generator->frame = nullptr;
   if (frame) {

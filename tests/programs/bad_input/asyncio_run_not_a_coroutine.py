@@ -1,0 +1,3 @@
+# Checks the ValueError for asyncio.run() given a non-coroutine.
+import asyncio
+asyncio.run(5)

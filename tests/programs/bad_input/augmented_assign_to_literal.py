@@ -1,0 +1,2 @@
+# Checks the SyntaxError for augmented assignment to a literal.
+1 += 1

@@ -1,0 +1,5 @@
+# Checks a runtime traceback in a CRLF file names the right line.
+x = 1
+
+
+y = x / 0

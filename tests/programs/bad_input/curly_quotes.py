@@ -1,0 +1,2 @@
+# Checks the SyntaxError for typographic quotes pasted from a document.
+message = “hello”

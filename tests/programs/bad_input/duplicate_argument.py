@@ -1,0 +1,3 @@
+# Checks the SyntaxError for a parameter named twice.
+def f(a, b, a):
+    return a

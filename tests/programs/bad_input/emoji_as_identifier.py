@@ -1,0 +1,2 @@
+# Checks the SyntaxError for an emoji used as a name.
+🐍 = "python"

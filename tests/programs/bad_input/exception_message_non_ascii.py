@@ -1,0 +1,2 @@
+# Checks an uncaught exception whose message has non-ASCII text and emoji.
+raise ValueError("naïve résumé 🐍")

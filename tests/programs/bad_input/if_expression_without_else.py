@@ -1,0 +1,3 @@
+# Checks the SyntaxError for a conditional expression missing its else.
+y = 0
+x = 1 if y

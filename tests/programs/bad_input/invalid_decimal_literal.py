@@ -1,0 +1,2 @@
+# Checks the SyntaxError for a number running into a name.
+count = 1abc

@@ -1,0 +1,1 @@
+# Checks old Mac line endings (a lone CR) separate lines.x = 1y = 2print(x + y)

@@ -1,0 +1,3 @@
+# Checks a runtime traceback that quotes a source line with non-ASCII text.
+prices = {"café": 3}
+print(prices["thé"], "☕")

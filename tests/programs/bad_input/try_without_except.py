@@ -1,0 +1,4 @@
+# Checks the SyntaxError for a try block followed by neither except nor finally.
+try:
+    x = 1
+print(x)
