@@ -93,7 +93,7 @@ async function serve(options) {
     const answer = { stdout: '', stderr: '', status: 2 };
     let source = null;
     try {
-      source = fs.readFileSync(file, 'utf8');
+      source = fs.readFileSync(file);  // bytes: the interpreter decodes them, as natively
     } catch {
       answer.stderr = `awaitpad: can't open file '${file}': No such file or directory\n`;
     }
@@ -114,7 +114,7 @@ async function run(options) {
   const readable = options.file === '-' ? 0 : options.file;
   let source;
   try {
-    source = fs.readFileSync(readable, 'utf8');
+    source = fs.readFileSync(readable);  // bytes: the interpreter decodes them, as natively
   } catch {
     process.stderr.write(
       `awaitpad: can't open file '${options.file}': No such file or directory\n`);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <optional>
+#include <string_view>
 
 #include <emscripten.h>
 
@@ -22,10 +23,13 @@ std::optional<uint64_t> parse_seed(const char* text) {
 
 }  // namespace
 
-// Runs `source` as main.py, as `awaitpad run` does natively, and returns the exit status.
-// `argv0` is sys.argv[0]; `stdin_text` is what input() reads; `seed` seeds `random`
-// ("" = unseeded). Output and, when `trace` is set, trace events go to Module.awaitpad.
-extern "C" EMSCRIPTEN_KEEPALIVE int awaitpad_run(const char* source, const char* argv0,
+// Runs `source` (`source_size` bytes, as read from a file: a null byte or invalid UTF-8 in
+// it gets the SyntaxError it gets natively) as main.py, as `awaitpad run` does natively,
+// and returns the exit status. `argv0` is sys.argv[0]; `stdin_text` is what input()
+// reads; `seed` seeds `random` ("" = unseeded). Output and, when `trace` is set, trace
+// events go to Module.awaitpad.
+extern "C" EMSCRIPTEN_KEEPALIVE int awaitpad_run(const char* source, int source_size,
+                                                 const char* argv0,
                                                  const char* stdin_text, int virtual_time,
                                                  const char* seed, int trace) {
   py::RunOptions options;
@@ -40,5 +44,5 @@ extern "C" EMSCRIPTEN_KEEPALIVE int awaitpad_run(const char* source, const char*
   host::Host& host = options.virtual_time ? static_cast<host::Host&>(virtual_host)
                                           : static_cast<host::Host&>(web_host);
   py::Interpreter interpreter(host, std::move(options));
-  return interpreter.run_main(source);
+  return interpreter.run_main(std::string_view(source, size_t(source_size)));
 }

@@ -121,7 +121,7 @@ export function seedText(seed) {
   return text;
 }
 
-// Runs `program` = {source, argv0 = 'main.py', stdin = '', virtualTime = false,
+// Runs `program` = {source (text, or a file's bytes as a Uint8Array), argv0 = 'main.py', stdin = '', virtualTime = false,
 // seed = null (a non-negative integer, number or BigInt, or its decimal text),
 // trace = false} in a new instance made by `createModule(moduleOptions + hooks)`.
 // `emit(event)` gets each event; `endOfBatch()`, if given, follows the events of each batch
@@ -181,14 +181,19 @@ export async function runProgram(createModule, moduleOptions, program, emit, end
       pointers.push(pointer);
       return pointer;
     };
+    const source = typeof program.source === 'string'
+      ? new TextEncoder().encode(program.source) : program.source;
+    const sourcePointer = module._malloc(source.length || 1);
+    pointers.push(sourcePointer);
+    module.HEAPU8.set(source, sourcePointer);
     // The program starts now: making its instance was the runtime's time, not the program's.
     batch.flush();
     emit({ type: 'start' });
     endOfBatch();
     const status = await module.ccall(
       'awaitpad_run', 'number',
-      ['number', 'number', 'number', 'number', 'number', 'number'],
-      [text(program.source), text(program.argv0 ?? 'main.py'), text(program.stdin ?? ''),
+      ['number', 'number', 'number', 'number', 'number', 'number', 'number'],
+      [sourcePointer, source.length, text(program.argv0 ?? 'main.py'), text(program.stdin ?? ''),
         program.virtualTime ? 1 : 0, text(seed), program.trace ? 1 : 0],
       { async: true });
     for (const pointer of pointers) module._free(pointer);
