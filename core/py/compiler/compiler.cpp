@@ -945,6 +945,7 @@ CompileResult compile_source(std::string_view source, std::string_view filename)
     CompileResult result;
     result.error = parsed.error;
     result.unsupported_feature = parsed.error_kind == ParseErrorKind::unsupported_feature;
+    result.memory_error = parsed.error_kind == ParseErrorKind::memory_error;
     return result;
   }
   CompileResult result = compile_module(*parsed.module, filename, source);

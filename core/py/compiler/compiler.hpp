@@ -80,6 +80,9 @@ struct CompileResult {
   // True when `error` names valid Python this interpreter does not run (the parser's
   // complex literals and \N{...} escapes).
   bool unsupported_feature = false;
+  // True when nesting went past CPython's parser stack, where CPython raises a bare
+  // MemoryError (no message, no location; `error` is empty).
+  bool memory_error = false;
 };
 
 // Compiles a parsed module. `source` (the module's text) fills SyntaxError.text; pass it

@@ -53,6 +53,10 @@ int Interpreter::run_main(std::string_view source) {
   CompileResult compiled = compile_source(source, filename);
   for (const SyntaxWarning& warning : compiled.warnings)
     write_stderr(format_syntax_warning(warning, filename));
+  if (compiled.memory_error) {
+    write_report("MemoryError\n");  // CPython's parser stack overflowed: no location
+    return 1;
+  }
   if (compiled.error) {
     // CPython reports a too-deep program as a bare RecursionError, with no location.
     if (compiled.recursion_error) write_report("RecursionError: " + compiled.error->message + "\n");
@@ -122,6 +126,10 @@ int Interpreter::report_uncaught_exception() {
 bool Interpreter::disassemble(std::string_view source, std::string* out) {
   const std::string& filename = runtime_.options.filename;
   CompileResult compiled = compile_source(source, filename);
+  if (compiled.memory_error) {
+    *out = "MemoryError\n";
+    return false;
+  }
   if (compiled.error) {
     *out = format_syntax_error(*compiled.error, filename);
     return false;
