@@ -1,6 +1,6 @@
 // The Output region in headless Chromium: traceback and deadlock-report links to the
 // program's lines, the failing line marked in the editor, per-line time stamps and task
-// names, and smoothness while a program prints 10,000 lines.
+// names, smoothness while a program prints 10,000 lines, and the run's output cap.
 //
 // Expected output, lines, times and task names come from CPython (tests/web/cpython.mjs)
 // or from the program's own text, never from awaitpad.
@@ -12,8 +12,8 @@ import { test } from 'node:test';
 
 import { runCPython, runCPythonVirtualTime } from './cpython.mjs';
 import {
-  TEST_TIMEOUT_MS, nextFrame, outputRegion, runButton, runEnded, servePlayground, setSource,
-  shownOutput, withPlayground as withPage,
+  TEST_TIMEOUT_MS, assertEditorWorks, measureStop, nextFrame, outputRegion, runButton, runEnded,
+  servePlayground, setSource, shownOutput, status, stopButton, withPlayground as withPage,
 } from './playground.mjs';
 
 const session = servePlayground();
@@ -267,5 +267,59 @@ test('10,000 printed lines: all of them shown, the page never freezes', { timeou
     console.log(`10,000 lines: the largest gap between frames was ${largest.toFixed(1)} ms over ${frames} frames`);
     assert.equal((await shownOutput(page)).text, (await expected).stdout);
     assert.ok(largest <= MAX_FRAME_GAP_MS, `a frame took ${largest.toFixed(1)} ms`);
+  });
+});
+
+// In the page: resolves to the largest gap (ms) between animation frames over `ms`.
+function largestFrameGapFor(ms) {
+  return new Promise((resolve) => {
+    const end = performance.now() + ms;
+    let last = performance.now();
+    let largest = 0;
+    const step = (now) => {
+      largest = Math.max(largest, now - last);
+      last = now;
+      if (now < end) requestAnimationFrame(step);
+      else resolve(largest);
+    };
+    requestAnimationFrame(step);
+  });
+}
+
+const PRINT_FOR_TEN_SECONDS = `import time
+start = time.monotonic()
+n = 0
+while time.monotonic() - start < 10:
+    print("line", n)
+    n += 1
+print("printed", n, "lines")
+`;
+
+// Issue 7: the run's output cap (1 MB) with its one notice, a page that keeps drawing while
+// the program prints as fast as it can, and Stop at once.
+test('printing in a tight loop for 10 s: 1 MB shown, one notice, frames keep coming, Stop at once', { timeout: 90_000 }, async () => {
+  await withPlayground(async (page) => {
+    await setSource(page, PRINT_FOR_TEN_SECONDS);
+    await runButton(page).click();
+    await outputRegion(page).getByText('[output truncated').waitFor({ timeout: 30_000 });
+    const largest = await page.evaluate(largestFrameGapFor, 3000);
+    console.log(`tight print loop: the largest gap between frames over 3 s was ${largest.toFixed(1)} ms`);
+    assert.ok(largest <= MAX_FRAME_GAP_MS, `a frame took ${largest.toFixed(1)} ms`);
+    assert.equal((await status(page)).state, 'running', 'the program runs on past the cap');
+
+    const stopMs = page.evaluate(measureStop);
+    await stopButton(page).click();
+    assert.equal((await runEnded(page)).state, 'stopped');
+    console.log(`tight print loop: stopped ${(await stopMs).toFixed(1)} ms after the click`);
+    assert.ok(await stopMs < 1000, `stopped ${await stopMs} ms after the click`);
+
+    const shown = await shownOutput(page);
+    assert.equal(shown.text.split('[output truncated').length, 2, 'one notice');
+    assert.ok(shown.stderr.includes('more than 1 MB'), shown.stderr);
+    const lines = shown.stdout.split('\n');
+    assert.ok(shown.stdout.length <= 1 << 20, `${shown.stdout.length} characters of stdout`);
+    assert.ok(lines.length > 50_000, `${lines.length} lines shown`);
+    lines.slice(0, -1).forEach((line, n) => assert.equal(line, `line ${n}`));
+    await assertEditorWorks(page);
   });
 });

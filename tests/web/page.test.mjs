@@ -16,8 +16,8 @@ import { fileURLToPath } from 'node:url';
 
 import { runCPython, runCPythonVirtualTime } from './cpython.mjs';
 import {
-  DIST, TEST_TIMEOUT_MS, editorText, outputRegion, runButton, runEnded, servePlayground, setSource,
-  shownOutput, status, stopButton, withPlayground as withPage,
+  DIST, TEST_TIMEOUT_MS, editorText, measureStop, outputRegion, runButton, runEnded,
+  servePlayground, setSource, shownOutput, status, stopButton, withPlayground as withPage,
 } from './playground.mjs';
 import { SLEEP_AN_HOUR } from './programs.mjs';
 
@@ -55,23 +55,6 @@ test('the last edited code survives a reload, whatever its characters', { timeou
     assert.equal((await shownOutput(page)).text, (await expected).stdout);
   });
 });
-
-// In the page: resolves to the time (ms) from the next click on Stop to the status
-// saying stopped — the page's own latency, without the test driver's round trips.
-function measureStop() {
-  const stopButton = document.querySelector('#stop');
-  const statusLine = document.querySelector('#status');
-  return new Promise((resolve) => {
-    let clickedAt = NaN;
-    stopButton.addEventListener('click', () => { clickedAt = performance.now(); }, { capture: true, once: true });
-    const observer = new MutationObserver(() => {
-      if (statusLine.dataset.state !== 'stopped') return;
-      observer.disconnect();
-      resolve(performance.now() - clickedAt);
-    });
-    observer.observe(statusLine, { attributes: true });
-  });
-}
 
 const SPIN_FOREVER = 'print("spinning")\nwhile True:\n    pass\n';
 

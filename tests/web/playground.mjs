@@ -153,6 +153,23 @@ export async function shownOutput(page) {
   }));
 }
 
+// In the page: resolves to the time (ms) from the next click on Stop to the status
+// saying stopped — the page's own latency, without the test driver's round trips.
+export function measureStop() {
+  const stopButton = document.querySelector('#stop');
+  const statusLine = document.querySelector('#status');
+  return new Promise((resolve) => {
+    let clickedAt = NaN;
+    stopButton.addEventListener('click', () => { clickedAt = performance.now(); }, { capture: true, once: true });
+    const observer = new MutationObserver(() => {
+      if (statusLine.dataset.state !== 'stopped') return;
+      observer.disconnect();
+      resolve(performance.now() - clickedAt);
+    });
+    observer.observe(statusLine, { attributes: true });
+  });
+}
+
 // The editor still works: typed code runs and prints.
 export async function assertEditorWorks(page) {
   await setSource(page, 'print("still", 6 * 7)\n');
