@@ -19,18 +19,17 @@ constexpr std::string_view kNotice =
     "[output truncated: the program printed more than 1 MB; it keeps running, but nothing "
     "more it prints is shown]\n";
 
-int run_capped(StringHost& host, std::string_view source, size_t max_output = 1u << 20) {
+int run_capped(StringHost& host, std::string_view source, size_t max_output = 1u << 20,
+               size_t max_memory = RunOptions{}.max_memory) {
   RunOptions options;
   options.max_output = max_output;
+  options.max_memory = max_memory;
   Interpreter interpreter(host, std::move(options));
   return interpreter.run_main(source);
 }
 
 int run_in_memory(StringHost& host, std::string_view source, size_t max_memory) {
-  RunOptions options;
-  options.max_memory = max_memory;
-  Interpreter interpreter(host, std::move(options));
-  return interpreter.run_main(source);
+  return run_capped(host, source, RunOptions{}.max_output, max_memory);
 }
 
 // A program that grows `x` with `item` until MemoryError, then prints how many items it
