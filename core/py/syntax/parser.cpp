@@ -57,7 +57,8 @@ Parser::Parser(const SourceText& text, const std::vector<Token>& tokens, bool to
       arena_(arena),
       invalid_pass_(invalid_pass),
       fstring_depth_(fstring_depth),
-      furthest_(first_pass_furthest) {
+      furthest_(first_pass_furthest),
+      steps_left_(kStepsPerToken * tokens.size() + kBaseSteps) {
   stop_token_.kind = TokenKind::OP;
   const Token* last = tokens.empty() ? nullptr : &tokens.back();
   stop_token_.line = stop_token_.end_line = last ? last->end_line : 1;
@@ -103,6 +104,11 @@ const Token& Parser::last_significant() const {
 }
 
 bool Parser::enter(int levels) {
+  if (steps_left_ == 0) {
+    exhausted_ = failed_ = true;
+    return false;
+  }
+  --steps_left_;
   levels_ += levels;
   if (levels_ > kMaxLevels) {
     if (!memory_error_) memory_error_ = true;
@@ -114,7 +120,7 @@ bool Parser::enter(int levels) {
 }
 
 bool Parser::backtrack(size_t saved) {
-  if (error_ || memory_error_ || reached_tokenizer_error_) return false;
+  if (error_ || memory_error_ || exhausted_ || reached_tokenizer_error_) return false;
   failed_ = false;
   position_ = saved;
   return true;
@@ -396,6 +402,9 @@ RunResult run_parser(const SourceText& text, const LexResult& lexed, ast::Arena&
     error = first.error();
   } else if (first.reached_tokenizer_error()) {
     error = lexed.error;
+  } else if (first.exhausted()) {
+    error = first.build_error(SyntaxErrorKind::syntax_error, "invalid syntax",
+                              first.token_span(last_token_index));
   } else {
     Parser second(text, lexed.tokens, complete, arena, true, first.furthest(), fstring_depth);
     second.shift_positions(field_line, field_column);

@@ -32,6 +32,13 @@ namespace py::parser_detail {
 inline constexpr int kMaxLevels = 6000;
 // Levels CPython uses above the first expression of a statement.
 inline constexpr int kBaseLevels = 30;
+// The work one pass may do, in enter() calls: this many per token, plus kBaseSteps. A
+// parse is about linear, but alternatives tried and abandoned at each level of nesting
+// can multiply (CPython memoizes where we do not): a 455-byte line of unclosed nested
+// comprehensions took 10 s. Past the budget a pass gives up, as when it finds nothing
+// specific: "invalid syntax" at the furthest token, or the unclosed bracket.
+inline constexpr size_t kStepsPerToken = 200;
+inline constexpr size_t kBaseSteps = 100000;
 
 // The source, split into lines, and what CPython's tokenizer state would be: shared by
 // the passes and by the parsers of f-string replacement fields.
@@ -84,6 +91,8 @@ public:
   bool reached_tokenizer_error() const { return reached_tokenizer_error_; }
   // Whether nesting went past CPython's parser stack (kMaxLevels).
   bool memory_error() const { return memory_error_; }
+  // Whether the pass used up its work budget (kStepsPerToken) and gave up.
+  bool exhausted() const { return exhausted_; }
   // The first use of a feature the interpreter does not support (complex literals, \N{}).
   const std::optional<SyntaxError>& unsupported() const { return unsupported_; }
 
@@ -312,6 +321,8 @@ private:
   bool failed_ = false;                 // the parse failed
   bool reached_tokenizer_error_ = false;  // needed a token past a tokenizer error
   bool memory_error_ = false;           // nesting went past kMaxLevels
+  bool exhausted_ = false;              // steps_left_ ran out: the pass gave up
+  size_t steps_left_;                   // enter() calls this pass may still make
   std::optional<SyntaxError> error_;    // the specific error raised, if any
   bool error_adopted_ = false;          // error_ came from a nested f-string field's parser
   std::optional<SyntaxError> unsupported_;  // first unsupported feature seen
