@@ -19,6 +19,6 @@ def build(kind, length):
 
 
 for kind in ["tuple", "list", "instance", "dict"]:
-    chain = build(kind, 200_000)
+    chain = build(kind, 100_000)
     chain = None
     print(kind, "chain freed")
