@@ -371,8 +371,10 @@ export class TimelineView {
 
   // Zooms by `factor` around `around` (default: the middle of what is shown).
   private zoomBy(factor: number, around?: number): void {
-    const { domain, start, end } = this.painted;
+    const { domain } = this.painted;
     if (domain <= 0) return;
+    // The window as set, which may be newer than the one painted (two keys in one frame).
+    const { start, end } = shownWindow(this.window, domain);
     this.setWindow(zoomed(this.window, domain, factor, around ?? (start + end) / 2));
   }
 
@@ -418,7 +420,8 @@ export class TimelineView {
 
   // + and - zoom, 0 shows the whole run, the left and right arrows pan.
   private zoomByKey(event: KeyboardEvent): boolean {
-    const { domain, start, end } = this.painted;
+    const { domain } = this.painted;
+    const { start, end } = shownWindow(this.window, domain);  // as set, maybe not yet painted
     const pan = KEY_PAN_SHARE * (end - start);
     const actions: Record<string, () => void> = {
       '+': () => this.zoomBy(ZOOM_STEP),
