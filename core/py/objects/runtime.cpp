@@ -24,8 +24,8 @@ std::string truncation_notice(size_t cap) {
          "; it keeps running, but nothing more it prints is shown]\n";
 }
 
-// The part of `text` the output cap lets through; on crossing the cap, also writes the
-// notice (after the part) through `write_part`, once.
+// Passes `write_part` the part of `text` the output cap lets through; the write that
+// crosses the cap is followed by the notice on stderr, once.
 template <typename WritePart>
 void write_capped(std::string_view text, WritePart write_part) {
   Runtime& run = runtime();
