@@ -1,10 +1,11 @@
 // The Python asyncio binding (core/py/modules/asyncio_*.cpp) beyond what the program
 // corpus checks: programs run twice in one process (per-run state is reset: task names,
-// exception classes, the loop object), heap use that does not grow with the number of
-// asyncio.run() calls (futures, tasks and their done callbacks are freed), cancellation
-// at an await, the deadlock report and the trace events (these two have no CPython
-// counterpart: their expected text is ours). Expected outputs are CPython's: the corpus's .out files and
-// tests/unit/data/asyncio/*.out, recorded by scripts/record_asyncio_cases.py.
+// exception classes, the loop object, warnings shown), heap use that does not grow with
+// the number of asyncio.run() calls (futures, tasks and their done callbacks are freed),
+// cancellation at an await, the deadlock report and the trace events (these two have no
+// CPython counterpart: their expected text is ours). Expected outputs are CPython's: the
+// corpus's .out files and tests/unit/data/asyncio/*.out, recorded by
+// scripts/record_asyncio_cases.py.
 #include <catch2/catch.hpp>
 
 #include <optional>
@@ -65,6 +66,15 @@ TEST_CASE("asyncio programs print what CPython printed when run twice in one pro
     CHECK(first.out == expected);
     CHECK(second.out == expected);
   }
+}
+
+TEST_CASE("each run shows its own 'never awaited' warnings, as each CPython process does",
+          "[asyncio]") {
+  const std::string program = "tests/programs/bad_input/coroutine_never_awaited";
+  std::string source = test_support::read_source_file(program + ".py");
+  std::string expected = test_support::read_source_file(program + ".stderr");
+  CHECK(run_program(source).err == expected);
+  CHECK(run_program(source).err == expected);
 }
 
 TEST_CASE("asyncio binding cases print what CPython printed", "[asyncio]") {

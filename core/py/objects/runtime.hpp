@@ -7,8 +7,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -64,6 +66,10 @@ struct Runtime {
 
   // Source text of each file seen (filename → text) for tracebacks' source lines.
   std::unordered_map<std::string, std::string> sources;
+
+  // (file, line, coroutine name) of each "coroutine ... was never awaited" warning shown:
+  // the default warning filter shows each once per run.
+  std::set<std::tuple<std::string, int, std::string>> never_awaited_warned;
 };
 
 // The current run. Valid between an Interpreter's construction and destruction.

@@ -2,9 +2,7 @@
 // types (generator.hpp). Async generators' awaitables are in async_generator.cpp.
 #include "core/py/vm/generator.hpp"
 
-#include <set>
 #include <string>
-#include <tuple>
 #include <utility>
 
 #include "core/py/compiler/code.hpp"
@@ -50,8 +48,7 @@ const char* kind_noun(const Generator* generator) {
 // name, as CPython's default warning filter prints it. One freed `at_exit` (the run's teardown, as
 // CPython's shutdown frees what a traceback still holds) has no frame: "sys:1: ...".
 void warn_never_awaited(Generator* coroutine, bool at_exit) {
-  // (file, line, coroutine name) already warned about
-  static std::set<std::tuple<std::string, int, std::string>> reported;
+  auto& reported = runtime().never_awaited_warned;
   std::string name = coroutine->qualified_name && is_str(coroutine->qualified_name.get())
                          ? static_cast<Str*>(coroutine->qualified_name.get())->value
                          : "?";
