@@ -4,6 +4,7 @@
 // str_percent.cpp; bytes in bytes.cpp.
 #include "core/py/objects/str.hpp"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -296,6 +297,23 @@ Ref<> str_add(Object* self, Object* other, bool reflected) {
   }
   return make_str(as_str(self)->value + as_str(other)->value);
 }
+
+}  // namespace
+
+bool str_append_in_place(Str* text, const Str* tail) {
+  std::string& value = text->value;
+  const size_t size = value.size() + tail->value.size();
+  // std::string doubles its buffer when it grows.
+  if (size > value.capacity() && !check_heap_room(1, std::max(size, 2 * value.capacity())))
+    return false;
+  value += tail->value;
+  text->length += tail->length;
+  text->is_ascii = text->is_ascii && tail->is_ascii;
+  text->cached_hash = -1;
+  return true;
+}
+
+namespace {
 
 // "ab" * 3 and 3 * "ab" (the int's slot returns NotImplemented, so ours runs reflected).
 Ref<> str_multiply(Object* self, Object* other, bool) {

@@ -40,6 +40,11 @@ Str* intern_borrowed(std::string_view utf8);
 
 int64_t str_hash(Str* text);
 
+// Appends `tail` to `text`, which only the caller may see (it is not interned and no one
+// else holds it): CPython's in-place `s += t` (vm/eval.cpp). False after raising
+// MemoryError when the grown text would not fit under the run's cap.
+bool str_append_in_place(Str* text, const Str* tail);
+
 // repr() of a str: quotes chosen as CPython does, escapes for non-printables.
 std::string str_repr(std::string_view utf8);
 
