@@ -40,15 +40,18 @@ function countWorkerMessages() {
   });
 }
 
-// In the page: resolves, when the run has ended, to the largest gap between frames (ms).
+// In the page: resolves, when the run has ended and its output has been drawn, to the
+// largest gap between frames (ms).
 function largestFrameGap() {
   return new Promise((resolve) => {
     let last = performance.now();
     let largest = 0;
+    const output = document.querySelector('#output');
     const step = (now) => {
       largest = Math.max(largest, now - last);
       last = now;
-      if (['finished', 'stopped', 'error'].includes(document.querySelector('#status').dataset.state)) resolve(largest);
+      const ended = ['finished', 'stopped', 'error'].includes(document.querySelector('#status').dataset.state);
+      if (ended && !output.hasAttribute('data-drawing')) resolve(largest);
       else requestAnimationFrame(step);
     };
     requestAnimationFrame(step);
@@ -68,8 +71,8 @@ async function measure(browser, url) {
     const gap = page.evaluate(largestFrameGap);
     const before = await metrics();
     await runButton(page).click();
-    await runEnded(page, 60_000);
     const largest = await gap;
+    await runEnded(page, 60_000);
     await shownOutput(page);
     const after = await metrics();
     const messages = await page.evaluate(() => window.workerMessages);

@@ -205,29 +205,31 @@ for (const timeMode of ['Virtual time', 'Real time']) {
 const TEN_THOUSAND_LINES = fs.readFileSync(new URL('./ten_thousand_lines.py', import.meta.url), 'utf8');
 
 // In the page: starts recording the gaps between animation frames; resolves, when the run
-// has ended, to the largest gap (ms) and the number of frames.
+// has ended and its output has been drawn, to the largest gap (ms) and the number of frames.
 function recordFrameGaps() {
   return new Promise((resolve) => {
     let last = performance.now();
     let largest = 0;
     let frames = 0;
     const statusLine = document.querySelector('#status');
+    const output = document.querySelector('#output');
     const step = (now) => {
       largest = Math.max(largest, now - last);
       last = now;
       frames += 1;
-      if (['finished', 'stopped', 'error'].includes(statusLine.dataset.state)) resolve({ largest, frames });
+      const ended = ['finished', 'stopped', 'error'].includes(statusLine.dataset.state);
+      if (ended && !output.hasAttribute('data-drawing')) resolve({ largest, frames });
       else requestAnimationFrame(step);
     };
     requestAnimationFrame(step);
   });
 }
 
-// The issue's target is no frame over 50 ms. On a 2-core machine the worker's program takes
-// one core and the page (software rendering) the other, so frames here run 67-133 ms apart
-// at worst (the output pane's own drawing stays under 20 ms a frame): the test holds the
-// page to 300 ms, which catches a freeze or drawing that grows with the output (that was
-// 1.6 s a frame), and prints the figure for the notes.
+// The issue's target is no frame over 50 ms, from the click to the last line drawn. On a
+// 2-core machine the worker's program takes one core and the page (software rendering)
+// the other, so while the program runs frames here come 33-50 ms apart at worst (after
+// it, 17 ms): the test holds the page to 300 ms, which catches a freeze or drawing that
+// grows with the output (that was 1.6 s a frame), and prints the figure for the notes.
 const MAX_FRAME_GAP_MS = 300;
 
 test('the output follows new lines at its end, and stays put once the reader scrolls up', { timeout: TEST_TIMEOUT_MS }, async () => {
@@ -262,8 +264,10 @@ test('10,000 printed lines: all of them shown, the page never freezes', { timeou
     await setSource(page, TEN_THOUSAND_LINES);
     const gaps = page.evaluate(recordFrameGaps);
     await runButton(page).click();
-    assert.equal((await runEnded(page, 60_000)).state, 'finished');
+    // Measured from the page alone: waiting on the run from here (runEnded) would add the
+    // driver's polling to every frame.
     const { largest, frames } = await gaps;
+    assert.equal((await status(page)).state, 'finished');
     console.log(`10,000 lines: the largest gap between frames was ${largest.toFixed(1)} ms over ${frames} frames`);
     assert.equal((await shownOutput(page)).text, (await expected).stdout);
     assert.ok(largest <= MAX_FRAME_GAP_MS, `a frame took ${largest.toFixed(1)} ms`);

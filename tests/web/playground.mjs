@@ -133,18 +133,13 @@ export function nextFrame(page) {
 }
 
 // What the Output region shows, all of it and its stdout and stderr parts, once it has
-// drawn all it was given: it draws a few thousand characters a frame (output_view.ts), so
-// this waits for a frame that adds nothing.
+// drawn all it was given: it draws a few thousand characters a frame (output_view.ts) and
+// is marked `data-drawing` until it has drawn everything.
 export async function shownOutput(page) {
   const pre = outputRegion(page).locator('pre');
   await pre.evaluate((element) => new Promise((resolve) => {
-    let drawn = -1;
-    const check = () => {
-      if (element.textContent.length === drawn) resolve();
-      drawn = element.textContent.length;
-      requestAnimationFrame(check);
-    };
-    requestAnimationFrame(check);
+    const check = () => (element.hasAttribute('data-drawing') ? requestAnimationFrame(check) : resolve());
+    check();
   }));
   return pre.evaluate((pre) => ({
     text: pre.textContent,

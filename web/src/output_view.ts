@@ -5,10 +5,13 @@
 // parsed as HTML.
 //
 // Drawing keeps up with any amount of output without a long frame: it happens once per
-// animation frame, at most MAX_CHARACTERS_PER_FRAME at a time (the rest waits for the
-// next frame), as text appended to a few spans, into blocks of LINES_PER_BLOCK lines.
-// One block of inline text is laid out whole whenever it grows, so a single growing
-// <pre> would cost each frame time in proportion to all the output so far.
+// animation frame, a budget of characters at a time (the rest waits for the next frame),
+// as text appended to a few spans, into blocks of LINES_PER_BLOCK lines. The budget adapts
+// to the machine as TCP's window does: it halves after a frame that missed the display's
+// refresh and grows a little after each one that did not, so a slow machine gets
+// smaller slices and a fast one larger. One block of inline text is laid out whole whenever it grows, so a single growing
+// <pre> would cost each frame time in proportion to all the output so far. While output
+// waits to be drawn the element has a `data-drawing` attribute (tests wait for it to go).
 import { OutputLog } from './output_log.ts';
 import type { Stamp, Stream, Write } from './output_log.ts';
 import { findSourceLink } from './source_links.ts';
@@ -19,7 +22,12 @@ export interface StampOptions {
 }
 
 const LINES_PER_BLOCK = 64;
+const MIN_CHARACTERS_PER_FRAME = 512;
 const MAX_CHARACTERS_PER_FRAME = 8 * 1024;
+const CHARACTERS_ADDED_PER_FRAME = 256;
+// A frame that came later than this after the one before missed the display's refresh.
+const LATE_FRAME_MS = 20;
+const IDLE_MS = 100;
 // How close to the bottom (px) still counts as "following the output".
 const FOLLOW_SLACK_PX = 8;
 
@@ -34,6 +42,9 @@ export class OutputView {
   private linesInBlock = 0;
   private openSpan: { stream: Stream; text: Text } | null = null;  // the span text goes on into
   private frameRequested = false;
+  // Characters the next frame may draw, adapted to how long frames take on this machine.
+  private frameBudget = 2 * 1024;
+  private lastFrameAt = 0;
   // The reader is at the end, so new output scrolls into view. Kept by the scroll events
   // (ours included), so that a frame reads no layout before it appends.
   private following = true;
@@ -85,14 +96,27 @@ export class OutputView {
   private requestDraw(): void {
     if (this.frameRequested) return;
     this.frameRequested = true;
-    requestAnimationFrame(() => {
+    this.element.toggleAttribute('data-drawing', true);
+    requestAnimationFrame((now) => {
       this.frameRequested = false;
+      this.adaptBudget(now);
       this.draw();
     });
   }
 
+  // Halves the budget after a late frame, adds to it after one on time; a frame after an
+  // idle spell tells nothing and leaves it.
+  private adaptBudget(now: number): void {
+    const sinceLast = now - this.lastFrameAt;
+    this.lastFrameAt = now;
+    if (sinceLast > IDLE_MS) return;
+    this.frameBudget = sinceLast > LATE_FRAME_MS
+      ? Math.max(MIN_CHARACTERS_PER_FRAME, Math.floor(this.frameBudget / 2))
+      : Math.min(MAX_CHARACTERS_PER_FRAME, this.frameBudget + CHARACTERS_ADDED_PER_FRAME);
+  }
+
   private draw(): void {
-    let budget = MAX_CHARACTERS_PER_FRAME;
+    let budget = this.frameBudget;
     const writes = this.log.writes;
     while (this.drawnWrites < writes.length && budget > 0) {
       const write = writes[this.drawnWrites] as Write;
@@ -106,6 +130,7 @@ export class OutputView {
       }
     }
     if (this.drawnWrites < writes.length) this.requestDraw();
+    else this.element.toggleAttribute('data-drawing', false);
     if (this.following) this.element.scrollTop = this.element.scrollHeight;
   }
 
