@@ -793,14 +793,29 @@ Expr* Parser::atom() {
     case TokenKind::STRING:
       return strings();
     case TokenKind::LPAR:
-      return parenthesized();
+      return bracket_atom(&Parser::parenthesized);
     case TokenKind::LSQB:
-      return bracketed();
+      return bracket_atom(&Parser::bracketed);
     case TokenKind::LBRACE:
-      return braced();
+      return bracket_atom(&Parser::braced);
     default:
       return fail();
   }
+}
+
+// What a bracketed atom parses depends only on where it starts, so one that failed there
+// fails again. The alternatives tried around an atom (a target, then an expression; a
+// generator, then a call's arguments) re-parse it, and around nested brackets the retries
+// multiply: remembering the failures keeps an unclosed nest linear (CPython memoizes).
+Expr* Parser::bracket_atom(Expr* (Parser::*rule)()) {
+  const size_t start = position_;
+  if (start < bracket_atom_failed_.size() && bracket_atom_failed_[start]) return fail();
+  Expr* atom = (this->*rule)();
+  if (atom == nullptr) {
+    if (bracket_atom_failed_.empty()) bracket_atom_failed_.resize(tokens_.size() + 1);
+    if (start < bracket_atom_failed_.size()) bracket_atom_failed_[start] = true;
+  }
+  return atom;
 }
 
 Expr* Parser::number(const Token& token) {

@@ -267,6 +267,8 @@ private:
   ast::Expr* parenthesized();
   ast::Expr* bracketed();
   ast::Expr* braced();
+  // One of those three at the current token, or a failure at once where it failed before.
+  ast::Expr* bracket_atom(ast::Expr* (Parser::*rule)());
   ast::Expr* slices();
   ast::Expr* slice();
   ast::Expr* call(ast::Expr* func, const Token& start);
@@ -328,6 +330,8 @@ private:
   std::optional<SyntaxError> unsupported_;  // first unsupported feature seen
   int levels_ = kBaseLevels;            // approximate CPython parser levels in use
   std::vector<int> bracket_levels_;     // bracket_level() per token, computed when needed
+  // Per token: a bracketed atom starting there failed (bracket_atom), sized when needed.
+  std::vector<bool> bracket_atom_failed_;
   int32_t line_shift_ = 0;              // added to token lines (f-string fields)
   int32_t first_line_column_shift_ = 0; // added to columns on token line 1 (f-string fields)
 };
