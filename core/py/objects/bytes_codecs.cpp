@@ -1,6 +1,7 @@
 // The codecs behind bytes.decode, str.encode and str(b, encoding): UTF-8, ASCII and
-// Latin-1 under their common aliases, with the 'strict', 'replace' and 'ignore' error
-// handlers and CPython's UnicodeDecodeError/UnicodeEncodeError messages. UTF-8 decoding
+// Latin-1 under their common aliases, with the 'strict', 'replace', 'ignore' and
+// 'surrogateescape' error handlers and CPython's UnicodeDecodeError/UnicodeEncodeError
+// messages. UTF-8 decoding
 // follows CPython's error ranges: an invalid start byte is one byte; a truncated or broken
 // sequence spans its lead byte and the valid continuation bytes after it (so
 // b'\xf0\x9f\x98A' fails at "position 0-2: invalid continuation byte").
@@ -43,14 +44,23 @@ const char* codec_name(Codec codec) {
   return codec == Codec::utf8 ? "utf-8" : codec == Codec::ascii ? "ascii" : "latin-1";
 }
 
-enum class Handler { strict, replace, ignore, unknown };
+// surrogate_escape: PEP 383's 'surrogateescape', which decodes each undecodable byte B
+// (0x80 and up) to the lone surrogate U+DC00 + B and encodes those surrogates back to B,
+// so that bytes survive a round trip through str.
+enum class Handler { strict, replace, ignore, surrogate_escape, unknown };
 
 Handler find_handler(std::string_view name) {
   if (name == "strict") return Handler::strict;
   if (name == "replace") return Handler::replace;
   if (name == "ignore") return Handler::ignore;
+  if (name == "surrogateescape") return Handler::surrogate_escape;
   return Handler::unknown;
 }
+
+constexpr char32_t kFirstEscapedByte = 0xDC80;  // U+DC00 + 0x80
+constexpr char32_t kLastEscapedByte = 0xDCFF;
+
+bool is_surrogate(char32_t code) { return code >= 0xD800 && code <= 0xDFFF; }
 
 // The length of the longest valid prefix of the UTF-8 sequence starting at data[at] (its
 // lead byte included), and whether the whole sequence is there and valid.
@@ -141,6 +151,13 @@ Ref<Str> decode_bytes(std::string_view data, std::string_view encoding, std::str
       case Handler::strict: return raise_decode_error(codec, data, at, end, reason);
       case Handler::replace: out += "\xEF\xBF\xBD"; break;
       case Handler::ignore: break;
+      case Handler::surrogate_escape:
+        for (size_t escaped = at; escaped < end; ++escaped) {
+          const auto bad = static_cast<unsigned char>(data[escaped]);
+          if (bad < 0x80) return raise_decode_error(codec, data, at, end, reason);
+          unicode::append_utf8(0xDC00 + bad, out);
+        }
+        break;
       case Handler::unknown:
         return raise_format(lookup_error_type, "unknown error handler name '{}'", errors);
     }
@@ -152,14 +169,23 @@ Ref<Str> decode_bytes(std::string_view data, std::string_view encoding, std::str
 Ref<Bytes> encode_text(std::string_view utf8, std::string_view encoding, std::string_view errors) {
   const Codec codec = find_codec(encoding);
   if (codec == Codec::unknown) return raise_format(lookup_error_type, "unknown encoding: {}", encoding);
-  if (codec == Codec::utf8) return make_bytes(utf8);
+  // UTF-8 encodes every character but a lone surrogate; ASCII and Latin-1 those under 128
+  // and 256.
   const char32_t limit = codec == Codec::ascii ? 0x80 : 0x100;
+  auto encodable = [&](char32_t code) {
+    return codec == Codec::utf8 ? !is_surrogate(code) : code < limit;
+  };
+  if (codec == Codec::utf8 && utf8.find('\xED') == std::string_view::npos) return make_bytes(utf8);
   std::string out;
   size_t position = 0;  // code point index
   for (size_t at = 0; at < utf8.size();) {
+    const size_t start = at;
     const char32_t code = utf8::decode(utf8, at);
-    if (code < limit) {
-      out += char(code);
+    if (encodable(code)) {
+      if (codec == Codec::utf8)
+        out.append(utf8.substr(start, at - start));
+      else
+        out += char(code);
       ++position;
       continue;
     }
@@ -168,25 +194,44 @@ Ref<Bytes> encode_text(std::string_view utf8, std::string_view encoding, std::st
     size_t run_length = 1;
     while (run_end < utf8.size()) {
       size_t next = run_end;
-      if (utf8::decode(utf8, next) < limit) break;
+      if (encodable(utf8::decode(utf8, next))) break;
       run_end = next;
       ++run_length;
     }
-    switch (find_handler(errors)) {
+    const std::string reason = codec == Codec::utf8
+                                   ? std::string("surrogates not allowed")
+                                   : format_message("ordinal not in range({})", unsigned(limit));
+    const Handler handler = find_handler(errors);
+    if (handler == Handler::surrogate_escape) {
+      // Each escaped byte goes back; a run holding any other character fails as a whole,
+      // as under 'strict'.
+      std::string bytes;
+      for (size_t escaped = start; escaped < run_end;) {
+        const char32_t unencodable = utf8::decode(utf8, escaped);
+        if (unencodable < kFirstEscapedByte || unencodable > kLastEscapedByte) break;
+        bytes += char(unencodable - 0xDC00);
+      }
+      if (bytes.size() == run_length) {
+        out += bytes;
+        at = run_end;
+        position += run_length;
+        continue;
+      }
+    }
+    switch (handler) {
       case Handler::strict:
+      case Handler::surrogate_escape:
         if (run_length == 1) {
           return raise_format(unicode_encode_error_type,
-                              "'{}' codec can't encode character '{}' in position {}: ordinal "
-                              "not in range({})",
-                              codec_name(codec), character_escape(code), position, unsigned(limit));
+                              "'{}' codec can't encode character '{}' in position {}: {}",
+                              codec_name(codec), character_escape(code), position, reason);
         }
         return raise_format(unicode_encode_error_type,
-                            "'{}' codec can't encode characters in position {}-{}: ordinal not "
-                            "in range({})",
-                            codec_name(codec), position, position + run_length - 1, unsigned(limit));
+                            "'{}' codec can't encode characters in position {}-{}: {}",
+                            codec_name(codec), position, position + run_length - 1, reason);
       case Handler::replace: out.append(run_length, '?'); break;
       case Handler::ignore: break;
-      case Handler::unknown:
+      default:
         return raise_format(lookup_error_type, "unknown error handler name '{}'", errors);
     }
     at = run_end;
