@@ -274,8 +274,13 @@ class ClientResponse:
         self.reason = reason
         self.url = URL(url)
         self.real_url = self.url
-        self.headers = CIMultiDictProxy(headers)
-        self.raw_headers = tuple((name.encode(), value.encode()) for name, value in headers)
+        # The host hands over header bytes as Latin-1 text; aiohttp decodes them as UTF-8,
+        # keeping any other byte as a surrogate.
+        self.raw_headers = tuple((name.encode("latin-1"), value.encode("latin-1"))
+                                 for name, value in headers)
+        self.headers = CIMultiDictProxy(
+            [(name.decode("utf-8", "surrogateescape"), value.decode("utf-8", "surrogateescape"))
+             for name, value in self.raw_headers])
         self.history = ()
         self.request_info = RequestInfo(request_url, method, request_headers, request_url)
         self.content = StreamReader(body)
