@@ -13,8 +13,9 @@ async def main():
     async with aiohttp.ClientSession() as session:
         async with session.get(URL) as response:
             print("aiohttp:", ascii(response.headers["X-Greeting"]), response.headers["X-Plain"])
-            raw = dict(response.raw_headers)
-            print("  raw:", raw[b"X-Greeting"], raw[b"X-Plain"])
+            # Names by lower case: fetch lowercases them (docs/language.md).
+            raw = {name.lower(): value for name, value in response.raw_headers}
+            print("  raw:", raw[b"x-greeting"], raw[b"x-plain"])
 
 
 asyncio.run(main())
