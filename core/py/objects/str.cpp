@@ -376,6 +376,8 @@ Ref<> str_iterator_next(Object* self) {
 // str(object='') → object.__str__(); str(object=b'', encoding='utf-8', errors='strict')
 // decodes bytes.
 Ref<> str_new(Type* type, CallArgs args) {
+  // str(x), the everyday call, skips the argument parser.
+  if (type == &str_type && args.count == 1 && !args.keyword_names) return to_str(args.values[0]);
   Object* given[3] = {};
   if (!parse_arguments("str", args, {"object", "encoding", "errors"}, 0, given)) return nullptr;
   Ref<Str> text;
