@@ -5,6 +5,8 @@
 #   3. the wasm build: bench/programs/*.py beside Pyodide and MicroPython in Node, download
 #      sizes and cold start in Node (wasm_bench.mjs), then cold start in headless Chromium
 #      (wasm_cold_start_browser.mjs). Skipped when build/wasm/awaitpad.wasm is missing.
+#   4. the playground page (dist/, built here): the gaps between its frames while a program
+#      prints 10,000 lines, and what the page does meanwhile (print_10000_browser.mjs).
 # Ten minutes or so once built (Pyodide is most of the wasm part).
 #   bench/run.sh [--repetitions N] [--full] [--wasm]
 #     --repetitions N  best of N for CPython's asyncio and the wasm runtimes (aio_bench: best of 5)
@@ -66,3 +68,6 @@ fi
 node bench/wasm_bench.mjs "${repetition_args[@]}"
 echo >&2
 node bench/wasm_cold_start_browser.mjs
+echo >&2
+npm run build --silent >/dev/null
+node bench/print_10000_browser.mjs --tries 10
