@@ -76,8 +76,14 @@ Ref<> asyncio_run(Object*, CallArgs args) {
   Object* main = nullptr;
   Object* debug = nullptr;
   if (!parse_args("run", args, {"main", "debug"}, 1, {&main, &debug}, 1)) return nullptr;
-  if (aio::Loop::running())
-    return raise(runtime_error_type, "asyncio.run() cannot be called from a running event loop");
+  if (aio::Loop::running()) {
+    raise(runtime_error_type, "asyncio.run() cannot be called from a running event loop");
+    // CPython's asyncio.run frame holds `main` in the traceback: the coroutine warns that
+    // it was never awaited when the exception goes, after an uncaught one's traceback.
+    if (Object* raised = runtime().exception.get())
+      as_exception(raised)->kept_alive = Ref<>::borrow(main);
+    return nullptr;
+  }
   if (!is_coroutine_object(main)) {
     Ref<Str> text = repr(main);
     if (!text) return nullptr;

@@ -21,6 +21,9 @@ struct BaseException : Object {
   bool suppress_context = false;  // __suppress_context__ (set by raise ... from)
   Ref<Dict> dict;              // __dict__: class-specific and user attributes; the
                                // Type's dict_offset points here
+  // What CPython's traceback would keep alive with the frame of a library function written
+  // in Python that raised it, freed with the exception: asyncio.run()'s refused coroutine.
+  Ref<> kept_alive;
 };
 
 #define X(cpp_name, python_name, base) extern Type cpp_name##_type;
