@@ -7,9 +7,8 @@
 // Drawing keeps up with any amount of output without a long frame: it happens once per
 // animation frame, a budget of characters at a time (the rest waits for the next frame),
 // as text appended to a few spans, into blocks of LINES_PER_BLOCK lines. The budget adapts
-// to the machine as TCP's window does: it halves after a frame that missed the display's
-// refresh and grows a little after each one that did not, so a slow machine gets
-// smaller slices and a fast one larger. One block of inline text is laid out whole whenever it grows, so a single growing
+// to the machine as TCP's window does: it halves after a late frame and grows a little
+// after each one on time, so a slow machine gets smaller slices and a fast one larger. One block of inline text is laid out whole whenever it grows, so a single growing
 // <pre> would cost each frame time in proportion to all the output so far. While output
 // waits to be drawn the element has a `data-drawing` attribute (tests wait for it to go).
 import { OutputLog } from './output_log.ts';
@@ -22,11 +21,13 @@ export interface StampOptions {
 }
 
 const LINES_PER_BLOCK = 64;
-const MIN_CHARACTERS_PER_FRAME = 512;
-const MAX_CHARACTERS_PER_FRAME = 8 * 1024;
-const CHARACTERS_ADDED_PER_FRAME = 256;
-// A frame that came later than this after the one before missed the display's refresh.
-const LATE_FRAME_MS = 20;
+const MIN_CHARACTERS_PER_FRAME = 2 * 1024;
+const MAX_CHARACTERS_PER_FRAME = 16 * 1024;
+const CHARACTERS_ADDED_PER_FRAME = 512;
+// A frame this long after the one before missed the display's refresh twice: it is on its
+// way to 50 ms (one missed refresh, 33 ms, is what a busy 2-core machine gives while the
+// program computes, and shrinking for it would leave the output seconds behind).
+const LATE_FRAME_MS = 40;
 const IDLE_MS = 100;
 // How close to the bottom (px) still counts as "following the output".
 const FOLLOW_SLACK_PX = 8;
@@ -43,7 +44,7 @@ export class OutputView {
   private openSpan: { stream: Stream; text: Text } | null = null;  // the span text goes on into
   private frameRequested = false;
   // Characters the next frame may draw, adapted to how long frames take on this machine.
-  private frameBudget = 2 * 1024;
+  private frameBudget = 4 * 1024;
   private lastFrameAt = 0;
   // The reader is at the end, so new output scrolls into view. Kept by the scroll events
   // (ours included), so that a frame reads no layout before it appends.
