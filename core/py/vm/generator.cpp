@@ -60,19 +60,13 @@ void warn_never_awaited(Generator* coroutine, bool at_exit) {
     if (!reported.insert({filename, line, name}).second) return;
     text = format_message("{}:{}: RuntimeWarning: coroutine '{}' was never awaited\n", filename,
                           line, name);
-    const auto& sources = runtime().sources;
-    auto found = sources.find(filename);
-    if (found != sources.end()) {
-      std::string_view source = found->second;
-      for (int current = 1; current < line && !source.empty(); ++current) {
-        size_t end = source.find('\n');
-        source = end == std::string_view::npos ? std::string_view() : source.substr(end + 1);
-      }
-      std::string_view source_line = source.substr(0, source.find('\n'));
-      size_t begin = source_line.find_first_not_of(" \t\f\r");
+    std::string source;
+    if (source_line(filename, line, &source)) {
+      std::string_view shown = source;
+      size_t begin = shown.find_first_not_of(" \t\f\r");
       if (begin != std::string_view::npos) {
-        size_t last = source_line.find_last_not_of(" \t\f\r");
-        text += "  " + std::string(source_line.substr(begin, last - begin + 1)) + "\n";
+        size_t last = shown.find_last_not_of(" \t\f\r");
+        text += "  " + std::string(shown.substr(begin, last - begin + 1)) + "\n";
       }
     }
     text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";

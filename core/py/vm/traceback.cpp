@@ -68,23 +68,6 @@ const GetSetDefinition traceback_getsets[] = {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r' || c == '\v'; }
 
-// Line `number` (1-based) of `filename`'s source, without its newline; false if unknown.
-bool source_line(const std::string& filename, int number, std::string* out) {
-  const auto& sources = runtime().sources;
-  auto found = sources.find(filename);
-  if (found == sources.end() || number < 1) return false;
-  std::string_view text = found->second;
-  for (int line = 1; line < number; ++line) {
-    size_t end = text.find('\n');
-    if (end == std::string_view::npos) return false;
-    text.remove_prefix(end + 1);
-  }
-  size_t end = text.find('\n');
-  *out = std::string(text.substr(0, end));
-  if (!out->empty() && out->back() == '\r') out->pop_back();
-  return true;
-}
-
 std::string_view strip(std::string_view text) {
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
@@ -188,8 +171,10 @@ std::string format_entry(const Traceback* entry) {
   std::string_view segment;
   Anchors anchors{};
   bool has_anchors = false;
+  // Columns past the line would mean another line than the one compiled: no carets.
+  if (position.column > line.size()) return text;
   if (position.line == position.end_line) {
-    if (end < start) return text;
+    if (end < start || position.end_column > line.size()) return text;
     segment = std::string_view(line).substr(position.column, position.end_column - position.column);
     has_anchors = caret_anchors(segment, &anchors);
   } else {
@@ -252,6 +237,23 @@ std::string format_entries(Object* traceback) {
 }
 
 }  // namespace
+
+bool source_line(const std::string& filename, int number, std::string* out) {
+  const auto& sources = runtime().sources;
+  auto found = sources.find(filename);
+  if (found == sources.end() || number < 1) return false;
+  std::string_view text = found->second;
+  for (int line = 1;; ++line) {
+    const size_t end = text.find_first_of("\r\n");
+    if (line == number) {
+      *out = std::string(text.substr(0, end));
+      return true;
+    }
+    if (end == std::string_view::npos) return false;
+    const bool crlf = text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n';
+    text.remove_prefix(end + (crlf ? 2 : 1));
+  }
+}
 
 Ref<Traceback> make_traceback(Object* next, Frame* frame, uint32_t instruction) {
   Ref<Traceback> traceback = make_object<Traceback>(&traceback_type);

@@ -31,6 +31,11 @@ extern Type traceback_type;
 // A new traceback entry on top of `next` (may be null). Null with MemoryError.
 Ref<Traceback> make_traceback(Object* next, Frame* frame, uint32_t instruction);
 
+// Line `number` (from 1) of a file the run has compiled, as CPython's linecache reads it
+// (a line ends at "\n", "\r\n" or a lone "\r"), without its line break; false when the
+// file or the line is unknown.
+bool source_line(const std::string& filename, int number, std::string* out);
+
 int ready_traceback_type();
 
 }  // namespace py
