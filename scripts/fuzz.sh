@@ -38,10 +38,10 @@ targets=(compile_fuzzer run_fuzzer)
 dir=$build/fuzz
 mkdir -p "$dir"
 
-# Seeds: every program of the corpus, flattened into one directory (refreshed, not
-# emptied, so that two runs of this script may share it).
-seeds=$dir/seeds
-mkdir -p "$seeds"
+# Seeds: every program of the corpus, flattened into a directory of this run's own: two
+# runs at once (ctest's two smoke tests) copying into one raced ("cp: File exists").
+seeds=$(mktemp -d "$dir/seeds.XXXXXX")
+trap 'rm -rf "$seeds"' EXIT
 while IFS= read -r -d '' file; do
   cp "$file" "$seeds/$(echo "${file#tests/}" | tr / _)"
 done < <(find tests/programs tests/scenarios -name '*.py' -print0)
