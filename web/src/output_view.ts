@@ -8,7 +8,8 @@
 // animation frame, a budget of characters at a time (the rest waits for the next frame),
 // as text appended to a few spans, into blocks of LINES_PER_BLOCK lines. The budget adapts
 // to the machine as TCP's window does: it halves after a late frame and grows a little
-// after each one on time, so a slow machine gets smaller slices and a fast one larger. One block of inline text is laid out whole whenever it grows, so a single growing
+// after each one on time, so a slow machine gets smaller slices and a fast one larger.
+// One block of inline text is laid out whole whenever it grows, so a single growing
 // <pre> would cost each frame time in proportion to all the output so far. While output
 // waits to be drawn the element has a `data-drawing` attribute (tests wait for it to go).
 import { OutputLog } from './output_log.ts';
@@ -28,6 +29,7 @@ const CHARACTERS_ADDED_PER_FRAME = 512;
 // way to 50 ms (one missed refresh, 33 ms, is what a busy 2-core machine gives while the
 // program computes, and shrinking for it would leave the output seconds behind).
 const LATE_FRAME_MS = 40;
+// A frame this long after the last one drawn follows a pause in the output, not slowness.
 const IDLE_MS = 100;
 // How close to the bottom (px) still counts as "following the output".
 const FOLLOW_SLACK_PX = 8;

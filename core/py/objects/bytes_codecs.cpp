@@ -1,10 +1,9 @@
 // The codecs behind bytes.decode, str.encode and str(b, encoding): UTF-8, ASCII and
 // Latin-1 under their common aliases, with the 'strict', 'replace', 'ignore' and
 // 'surrogateescape' error handlers and CPython's UnicodeDecodeError/UnicodeEncodeError
-// messages. UTF-8 decoding
-// follows CPython's error ranges: an invalid start byte is one byte; a truncated or broken
-// sequence spans its lead byte and the valid continuation bytes after it (so
-// b'\xf0\x9f\x98A' fails at "position 0-2: invalid continuation byte").
+// messages. UTF-8 decoding follows CPython's error ranges: an invalid start byte is one
+// byte; a truncated or broken sequence spans its lead byte and the valid continuation
+// bytes after it (so b'\xf0\x9f\x98A' fails at "position 0-2: invalid continuation byte").
 #include <string>
 
 #include "core/py/objects/bytes.hpp"
@@ -57,8 +56,9 @@ Handler find_handler(std::string_view name) {
   return Handler::unknown;
 }
 
-constexpr char32_t kFirstEscapedByte = 0xDC80;  // U+DC00 + 0x80
-constexpr char32_t kLastEscapedByte = 0xDCFF;
+constexpr char32_t kEscapeBase = 0xDC00;  // byte B escapes to kEscapeBase + B
+constexpr char32_t kFirstEscapedByte = kEscapeBase + 0x80;
+constexpr char32_t kLastEscapedByte = kEscapeBase + 0xFF;
 
 bool is_surrogate(char32_t code) { return code >= 0xD800 && code <= 0xDFFF; }
 
@@ -155,7 +155,7 @@ Ref<Str> decode_bytes(std::string_view data, std::string_view encoding, std::str
         for (size_t escaped = at; escaped < end; ++escaped) {
           const auto bad = static_cast<unsigned char>(data[escaped]);
           if (bad < 0x80) return raise_decode_error(codec, data, at, end, reason);
-          unicode::append_utf8(0xDC00 + bad, out);
+          unicode::append_utf8(kEscapeBase + bad, out);
         }
         break;
       case Handler::unknown:
@@ -198,9 +198,10 @@ Ref<Bytes> encode_text(std::string_view utf8, std::string_view encoding, std::st
       run_end = next;
       ++run_length;
     }
-    const std::string reason = codec == Codec::utf8
-                                   ? std::string("surrogates not allowed")
-                                   : format_message("ordinal not in range({})", unsigned(limit));
+    auto reason = [&] {
+      return codec == Codec::utf8 ? std::string("surrogates not allowed")
+                                  : format_message("ordinal not in range({})", unsigned(limit));
+    };
     const Handler handler = find_handler(errors);
     if (handler == Handler::surrogate_escape) {
       // Each escaped byte goes back; a run holding any other character fails as a whole,
@@ -209,7 +210,7 @@ Ref<Bytes> encode_text(std::string_view utf8, std::string_view encoding, std::st
       for (size_t escaped = start; escaped < run_end;) {
         const char32_t unencodable = utf8::decode(utf8, escaped);
         if (unencodable < kFirstEscapedByte || unencodable > kLastEscapedByte) break;
-        bytes += char(unencodable - 0xDC00);
+        bytes += char(unencodable - kEscapeBase);
       }
       if (bytes.size() == run_length) {
         out += bytes;
@@ -224,14 +225,14 @@ Ref<Bytes> encode_text(std::string_view utf8, std::string_view encoding, std::st
         if (run_length == 1) {
           return raise_format(unicode_encode_error_type,
                               "'{}' codec can't encode character '{}' in position {}: {}",
-                              codec_name(codec), character_escape(code), position, reason);
+                              codec_name(codec), character_escape(code), position, reason());
         }
         return raise_format(unicode_encode_error_type,
                             "'{}' codec can't encode characters in position {}-{}: {}",
-                            codec_name(codec), position, position + run_length - 1, reason);
+                            codec_name(codec), position, position + run_length - 1, reason());
       case Handler::replace: out.append(run_length, '?'); break;
       case Handler::ignore: break;
-      default:
+      case Handler::unknown:
         return raise_format(lookup_error_type, "unknown error handler name '{}'", errors);
     }
     at = run_end;
