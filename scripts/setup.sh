@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(
   cmake ninja-build g++ clang        # native + sanitizer builds
   emscripten                         # wasm build (em++ 3.1.6, uses node from PATH)
+  binaryen                           # its wasm-split: the web module's deferred code
   catch2 libcurl4-openssl-dev
   python3-httpbin chromium           # local HTTP test server, headless browser tests
   python3-aiohttp python3-requests   # CPython's side when recording the HTTP programs

@@ -17,6 +17,7 @@ const MIME_TYPES = {
   '.wasm': 'application/wasm',
   '.json': 'application/json',
   '.css': 'text/css; charset=utf-8',
+  '.py': 'text/x-python; charset=utf-8',
 };
 
 function mimeType(filePath) {

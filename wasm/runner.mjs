@@ -20,6 +20,9 @@
 const defaultUrls = {
   glueUrl: new URL('../build/wasm/awaitpad.mjs', import.meta.url).href,
   wasmUrl: new URL('../build/wasm/awaitpad.wasm', import.meta.url).href,
+  // Downloaded by the worker only when a program needs them (on_demand.mjs).
+  deferredUrl: new URL('../build/wasm/awaitpad.deferred.wasm', import.meta.url).href,
+  libraryUrl: new URL('../build/wasm/awaitpad.lib/', import.meta.url).href,
   workerUrl: new URL('./worker.mjs', import.meta.url).href,
 };
 
@@ -36,7 +39,7 @@ function workerScript(url) {
 }
 
 export function createRunner(urls = {}) {
-  const { glueUrl, wasmUrl, workerUrl } = { ...defaultUrls, ...urls };
+  const { glueUrl, wasmUrl, deferredUrl, libraryUrl, workerUrl } = { ...defaultUrls, ...urls };
   const compiled = WebAssembly.compileStreaming(fetch(wasmUrl));
   let worker = null;
   let runNumber = 0;
@@ -70,7 +73,7 @@ export function createRunner(urls = {}) {
       if (current) finish({ type: 'exit', status: null, error: error.message ?? 'worker failed' });
     };
     const starting = worker;
-    compiled.then((module) => starting.postMessage({ type: 'init', module }), () => {});
+    compiled.then((module) => starting.postMessage({ type: 'init', module, deferredUrl, libraryUrl }), () => {});
   }
 
   function replaceWorker() {

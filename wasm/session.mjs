@@ -28,6 +28,7 @@
 // Merging same-stream writes is what makes a print-heavy batch one event: a record per
 // print that went out between the writes would split every one of them apart.
 
+import { placeholderImports } from './on_demand.mjs';
 import { FetchRequests } from './fetch_requests.mjs';
 
 export const FLUSH_INTERVAL_MS = 50;
@@ -103,10 +104,18 @@ class EventBatch {
 
 // Module options that instantiate an already compiled WebAssembly.Module: no download and
 // no compile per run (the worker gets the module from the page; Node compiles it once).
-export function instantiating(module) {
+// What a program may need on top (on_demand.mjs): `deferredModule()` gives the compiled
+// awaitpad.deferred.wasm, `moduleSource(name)` the bytes of a Python-written module.
+export function instantiating(module, { deferredModule, moduleSource }) {
   return {
+    moduleSource,
     instantiateWasm(imports, receive) {
-      WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module));
+      let instance = null;
+      imports.placeholder = placeholderImports(() => instance, deferredModule);
+      WebAssembly.instantiate(module, imports).then((made) => {
+        instance = made;
+        receive(made, module);
+      });
       return {};
     },
   };
@@ -149,6 +158,7 @@ export async function runProgram(createModule, moduleOptions, program, emit, end
     poll() {
       batch.flushIfDue();
     },
+    moduleSource: (name) => moduleOptions.moduleSource(name),
     // Until `milliseconds` pass or a request finishes; Infinity waits for requests only.
     async wait(milliseconds) {
       batch.flush();

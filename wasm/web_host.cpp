@@ -1,7 +1,9 @@
 #include "wasm/web_host.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <limits>
+#include <string>
 
 #include <emscripten.h>
 
@@ -20,6 +22,17 @@ EM_JS(void, awaitpad_js_write, (int stream, const char* text, size_t length), {
 });
 
 EM_JS(void, awaitpad_js_poll, (), { Module.awaitpad.poll(); });
+
+// The module's bytes copied into a buffer from malloc, which the caller frees, and their
+// count in *size; null when there is no such module. Read synchronously (on_demand.mjs).
+EM_JS(char*, awaitpad_js_module_source, (const char* name, size_t* size), {
+  const bytes = Module.awaitpad.moduleSource(UTF8ToString(name));
+  if (bytes === null) return 0;
+  const buffer = _malloc(Math.max(bytes.length, 1));
+  HEAPU8.set(bytes, buffer);
+  HEAPU32[size >> 2] = bytes.length;
+  return buffer;
+});
 
 EM_JS(void, awaitpad_js_trace,
       (const char* kind, double time, double task_id, const char* name, size_t name_length,
@@ -61,6 +74,15 @@ void WebHost::write(host::Stream stream, std::string_view text) {
 }
 
 void WebHost::poll() { awaitpad_js_poll(); }
+
+std::optional<std::string> WebHost::module_source(std::string_view name) {
+  size_t size = 0;
+  char* bytes = awaitpad_js_module_source(std::string(name).c_str(), &size);
+  if (!bytes) return std::nullopt;
+  std::string source(bytes, size);
+  free(bytes);
+  return source;
+}
 
 void send_trace_event(const aio::TraceEvent& event) {
   awaitpad_js_trace(aio::trace_kind_name(event.kind), event.time, double(event.task_id), event.task_name.data(),

@@ -37,6 +37,8 @@ class WebHost final : public host::Host {
   bool interrupted() override { return false; }
   // Lets `awaitpad.poll()` send out output batched while the program computes.
   void poll() override;
+  // awaitpad.lib/NAME.py beside the module, through `awaitpad.moduleSource(name)`.
+  std::optional<std::string> module_source(std::string_view name) override;
 
  private:
   FetchRequests fetches_;

@@ -4,12 +4,13 @@
 // once; the URL is read from import.meta.url, not the worker's location, because a worker
 // for another origin's runtime starts from a data: URL that imports this module
 // (runner.mjs). Messages from the runner:
-//   {type: 'init', module: WebAssembly.Module}             once, first
+//   {type: 'init', module: WebAssembly.Module, deferredUrl, libraryUrl}  once, first
 //   {type: 'run', run, source, options}                   options as runner.run's
 // To the runner: {run, events} with the events of the contract (runner.mjs) that the
 // session handed out together — one message per batch, not per event. Runs are taken
 // one at a time, each in a fresh instance of the already compiled module; the module is
 // never entered while a run is suspended (TOOLCHAIN.md §2).
+import { compiledOnce, moduleSources } from './on_demand.mjs';
 import { instantiating, runProgram } from './session.mjs';
 
 const glue = import(new URL(import.meta.url).searchParams.get('glue'));
@@ -27,10 +28,29 @@ const WARM_UP = {
   virtualTime: true,
 };
 
-async function initialize({ module }) {
+// A file's bytes, or null when the server has none, read while wasm runs below: a worker
+// may block on a request.
+function download(url) {
+  const request = new XMLHttpRequest();
+  request.open('GET', url, false);
+  request.responseType = 'arraybuffer';
+  request.send();
+  return request.status === 200 ? new Uint8Array(request.response) : null;
+}
+
+async function initialize({ module, deferredUrl, libraryUrl }) {
   const { default: createAwaitpad } = await glue;
   // The compiled module came from the page: instantiate it here, no download, no compile.
-  const moduleOptions = instantiating(module);
+  // The deferred code and the Python-written modules are downloaded only if a program
+  // needs them, once per worker (on_demand.mjs).
+  const moduleOptions = instantiating(module, {
+    deferredModule: compiledOnce(() => {
+      const bytes = download(deferredUrl);
+      if (!bytes) throw new Error(`could not download the runtime's deferred code (${deferredUrl})`);
+      return bytes;
+    }),
+    moduleSource: moduleSources((file) => download(new URL(file, libraryUrl))),
+  });
   await runProgram(createAwaitpad, moduleOptions, WARM_UP, () => {});
   return { createAwaitpad, moduleOptions };
 }

@@ -1,9 +1,10 @@
 // The runtime the page loads at run time, served as files under runtime/ both by the dev
-// server and in dist/: the runner, its worker, session and fetch requests from wasm/, and
-// the Emscripten build (awaitpad.mjs + awaitpad.wasm) from AWAITPAD_WASM_DIR (default
-// build/wasm). They are copied as they are, not bundled: the worker imports session.mjs
-// (which imports fetch_requests.mjs) and the glue by URL, and the glue must stay the file
-// the wasm was linked with.
+// server and in dist/: the runner, its worker, session, fetch requests and on-demand
+// loading from wasm/, and the Emscripten build (awaitpad.mjs, awaitpad.wasm,
+// awaitpad.deferred.wasm and awaitpad.lib/) from AWAITPAD_WASM_DIR (default build/wasm).
+// They are copied as they are, not bundled: the worker imports session.mjs (which imports
+// fetch_requests.mjs) and the glue by URL, and the glue must stay the file the wasm was
+// linked with.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,13 @@ export function wasmDirectory(): string {
   return path.resolve(REPO_ROOT, process.env.AWAITPAD_WASM_DIR ?? 'build/wasm');
 }
 
+// The Python-written modules the worker downloads on first import: awaitpad.lib/NAME.py.
+function libraryFiles(library: string): [string, string][] {
+  if (!fs.existsSync(library)) return [];
+  return fs.readdirSync(library).sort()
+    .map((name) => [`awaitpad.lib/${name}`, path.join(library, name)]);
+}
+
 // Name under runtime/ → file on disk.
 export function runtimeFiles(): Map<string, string> {
   const wasm = wasmDirectory();
@@ -27,6 +35,9 @@ export function runtimeFiles(): Map<string, string> {
     ['fetch_requests.mjs', path.join(REPO_ROOT, 'wasm', 'fetch_requests.mjs')],
     ['awaitpad.mjs', path.join(wasm, 'awaitpad.mjs')],
     ['awaitpad.wasm', path.join(wasm, 'awaitpad.wasm')],
+    ['awaitpad.deferred.wasm', path.join(wasm, 'awaitpad.deferred.wasm')],
+    ['on_demand.mjs', path.join(REPO_ROOT, 'wasm', 'on_demand.mjs')],
+    ...libraryFiles(path.join(wasm, 'awaitpad.lib')),
   ]);
 }
 

@@ -9,6 +9,7 @@ import { RUNTIME_DIRECTORY, checkRuntimeFiles, runtimeFiles } from './runtime_fi
 const MIME_TYPES: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm',
+  '.py': 'text/x-python; charset=utf-8',
 };
 
 function mimeType(name: string): string {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "core/host/http.hpp"
@@ -50,6 +51,13 @@ class Host {
   // True when the user asked the run to stop (Ctrl-C, the page's Stop).
   virtual bool interrupted() = 0;
 
+  // The source of a Python-written module that the binary leaves out
+  // (py::ModuleDefinition::python_part_outside), or nullopt when it cannot be had. Only
+  // the web build leaves them out: its host downloads one when a program first imports it.
+  virtual std::optional<std::string> module_source(std::string_view name) {
+    (void)name;
+    return std::nullopt;
+  }
   // Called now and then while Python code computes without waiting (every few thousand
   // loop iterations): a chance for housekeeping that must not wait for the next wait —
   // the web Host sends out batched output here, so a line printed just before a long or

@@ -27,6 +27,9 @@ class VirtualTimeHost final : public Host {
   void write(Stream stream, std::string_view text) override { inner_.write(stream, text); }
   bool interrupted() override { return inner_.interrupted(); }
   void poll() override { inner_.poll(); }
+  std::optional<std::string> module_source(std::string_view name) override {
+    return inner_.module_source(name);
+  }
 
  private:
   Host& inner_;

@@ -22,6 +22,8 @@ import { SLEEP_AN_HOUR } from './programs.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WASM_PATH = '/build/wasm/awaitpad.wasm';
+const DEFERRED_PATH = '/build/wasm/awaitpad.deferred.wasm';
+const JSON_PART_PATH = '/build/wasm/awaitpad.lib/json.py';
 const PAGE_PATH = '/tests/web/runner_page.html';
 const TEST_TIMEOUT_MS = 20_000;
 
@@ -290,6 +292,29 @@ test('the wasm is downloaded once per page load, not again after stop', { timeou
     assert.equal(textOf(await runProgram(page, 'print(3)\n'), 'stdout'), '3\n');
   });
   assert.equal(server.requestCount(WASM_PATH) - requestsBefore, 1, `requests for ${WASM_PATH}`);
+});
+
+test('the deferred code and a Python-written module are downloaded once, when a program needs them', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const source = [
+    'import json',
+    'print(json.dumps({"b": [1, 2.5, None], "a": "\\u00e9"}, indent=2, sort_keys=True))',
+    'print(divmod(-7, 2), f"{12345.678:,.2f}", bytes(range(3)).hex(":"), "x".center(7, "*"))',
+    '',
+  ].join('\n');
+  const expected = await runCPython(source);
+  const requests = () => [DEFERRED_PATH, JSON_PART_PATH].map((file) => server.requestCount(file));
+  const before = requests();
+  await withRunnerPage(async (page) => {
+    assert.equal(textOf(await runProgram(page, 'print(1)\n'), 'stdout'), '1\n');
+    assert.deepEqual(requests(), before, 'downloads for print(1)');
+    for (let run = 0; run < 2; run += 1) {
+      const events = await runProgram(page, source);
+      assertExit(events, 0);
+      assert.equal(textOf(events, 'stdout'), expected.stdout);
+    }
+  });
+  assert.deepEqual(requests().map((count, index) => count - before[index]), [1, 1],
+    `requests for ${DEFERRED_PATH} and ${JSON_PART_PATH}`);
 });
 
 test('the page stays responsive while a program computes', { timeout: TEST_TIMEOUT_MS }, async () => {

@@ -178,7 +178,8 @@ test('a link most of a megabyte long is refused with a message before it is deco
 // needs the same look, and a line in SECURITY.md.
 const WASM_IMPORTS = [
   '__asyncjs__awaitpad_js_wait', '_abort', 'awaitpad_js_fetch_abort', 'awaitpad_js_fetch_part_copy',
-  'awaitpad_js_fetch_part_size', 'awaitpad_js_fetch_start', 'awaitpad_js_fetch_take', 'awaitpad_js_poll',
+  'awaitpad_js_fetch_part_size', 'awaitpad_js_fetch_start', 'awaitpad_js_fetch_take',
+  'awaitpad_js_module_source', 'awaitpad_js_poll',
   'awaitpad_js_trace', 'awaitpad_js_write', '_clock', '_clock_gettime', '_emscripten_get_now',
   '_emscripten_resize_heap', '_fd_close', '_fd_seek', '_fd_write', '_getentropy',
 ];

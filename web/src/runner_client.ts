@@ -53,7 +53,9 @@ export interface Runner {
 }
 
 interface RunnerModule {
-  createRunner(urls: { glueUrl: string; wasmUrl: string; workerUrl: string }): Runner;
+  createRunner(urls: {
+    glueUrl: string; wasmUrl: string; deferredUrl: string; libraryUrl: string; workerUrl: string;
+  }): Runner;
 }
 
 const RUNTIME_DIRECTORY = 'runtime/';
@@ -66,6 +68,8 @@ export async function loadRunner(pageUrl: string): Promise<Runner> {
   return module.createRunner({
     glueUrl: runtimeUrl('awaitpad.mjs'),
     wasmUrl: runtimeUrl('awaitpad.wasm'),
+    deferredUrl: runtimeUrl('awaitpad.deferred.wasm'),
+    libraryUrl: runtimeUrl('awaitpad.lib/'),
     workerUrl: runtimeUrl('worker.mjs'),
   });
 }

@@ -10,7 +10,8 @@ namespace py {
 
 struct EmbeddedModule {
   const char* name;    // import name, e.g. "dataclasses" or "collections.abc"
-  const char* source;  // UTF-8 source text, NUL-terminated
+  const char* source;  // UTF-8 source text, NUL-terminated; null when kept outside the
+                       // binary (the web build: host::Host::module_source gives it)
   size_t size;         // bytes of source, without the NUL
 };
 

@@ -1,6 +1,6 @@
 // The json module: dumps/loads in C++ with CPython 3.11's exact output and error texts.
 // json_encode.cpp writes JSON text, json_decode.cpp scans it, json_module.cpp binds both
-// to Python arguments; the Python part (json_python_source) defines JSONDecodeError (a
+// to Python arguments; the Python part (parts/json.py) defines JSONDecodeError (a
 // ValueError subclass with msg/doc/pos/lineno/colno) and the file-object wrappers
 // dump/load.
 //
@@ -58,8 +58,5 @@ Ref<> json_decode(std::string_view utf8_text, const DecodeOptions& options, Deco
 
 // Fills the json module's C++ part (dumps, loads). -1 on error.
 int init_json_module(Module* module);
-
-// The module's Python part (source text), run after its C++ part in the same namespace.
-extern const char* const json_python_source;
 
 }  // namespace py

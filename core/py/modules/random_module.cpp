@@ -1,6 +1,6 @@
 // The random module's C++ part: the class _random.Random over py::Random
 // (random_algorithms.hpp, bit-exact with CPython 3.11's random.py), whose methods turn
-// Python arguments into plain values and results back. The Python part (below)
+// Python arguments into plain values and results back. The Python part (parts/random.py)
 // subclasses it as random.Random (so names and messages read 'Random', as CPython's
 // Python class), makes the hidden instance and binds the module-level functions to it.
 //
@@ -496,49 +496,5 @@ int init_random_module(Module* module) {
   }
   return dict_set_str(module->dict.get(), "_Random", &random_type);
 }
-
-// The Python part, run after the C++ part in the module's namespace. It lives here rather
-// than in lib/ because lib/ holds the modules that stand alone in Python (and are checked
-// under CPython in place of its own by scripts/check_pylib_with_cpython.py); this part
-// needs the C++ names above.
-const char* const random_python_source = R"PY(
-"""random's Python part: the class Random and the module-level functions, which are the
-bound methods of one hidden Random instance, as in CPython's random.py. The C++ part
-(random_module.cpp) defined _Random, whose methods do the work; the instance is seeded by
-the CLI's --seed when given, else by the OS."""
-
-
-class Random(_Random):
-    """Random number generator base class used by bound module functions.
-
-    Used to instantiate instances of Random to get generators that don't share state.
-    """
-
-
-_inst = Random()
-seed = _inst.seed
-random = _inst.random
-uniform = _inst.uniform
-triangular = _inst.triangular
-randint = _inst.randint
-choice = _inst.choice
-randrange = _inst.randrange
-sample = _inst.sample
-shuffle = _inst.shuffle
-choices = _inst.choices
-normalvariate = _inst.normalvariate
-lognormvariate = _inst.lognormvariate
-expovariate = _inst.expovariate
-vonmisesvariate = _inst.vonmisesvariate
-gammavariate = _inst.gammavariate
-gauss = _inst.gauss
-betavariate = _inst.betavariate
-paretovariate = _inst.paretovariate
-weibullvariate = _inst.weibullvariate
-getstate = _inst.getstate
-setstate = _inst.setstate
-getrandbits = _inst.getrandbits
-randbytes = _inst.randbytes
-)PY";
 
 }  // namespace py

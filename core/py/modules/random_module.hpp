@@ -1,5 +1,5 @@
 // The random module's C++ part (random_module.cpp): the class _random.Random. The Python
-// part (random_python_source) subclasses it as random.Random and binds the module-level
+// part (parts/random.py) subclasses it as random.Random and binds the module-level
 // functions to a hidden instance.
 #pragma once
 
@@ -17,8 +17,5 @@ extern Type random_type;
 
 // Readies random.Random for this run and puts it into `module`. -1 on error.
 int init_random_module(Module* module);
-
-// The module's Python part (source text), run after its C++ part in the same namespace.
-extern const char* const random_python_source;
 
 }  // namespace py

@@ -21,10 +21,10 @@ namespace {
 const ModuleDefinition native_modules[] = {
     {"_http", init_http_module, nullptr},
     {"asyncio", init_asyncio_module, nullptr},
-    {"json", init_json_module, json_python_source},
+    {"json", init_json_module, nullptr},
     {"math", init_math_module, nullptr},
-    {"random", init_random_module, random_python_source},
-    {"sys", init_sys_module, sys_python_source},
+    {"random", init_random_module, nullptr},
+    {"sys", init_sys_module, nullptr},
     {"time", init_time_module, nullptr},
     {nullptr, nullptr, nullptr},
 };
@@ -38,10 +38,14 @@ const std::vector<ModuleDefinition>& all_modules() {
       for (ModuleDefinition& row : rows) {
         if (std::string_view(row.name) == embedded->name) {
           row.python_source = embedded->source;
+          row.python_part_outside = !embedded->source;
           merged = true;
         }
       }
-      if (!merged) rows.push_back(ModuleDefinition{embedded->name, nullptr, embedded->source});
+      if (!merged) {
+        rows.push_back(
+            ModuleDefinition{embedded->name, nullptr, embedded->source, !embedded->source});
+      }
     }
     return rows;
   }();

@@ -4,8 +4,7 @@
 // (runtime.hpp); sys.stdout, sys.stderr and sys.stdin are TextStream objects
 // (sys_streams.cpp) whose methods are C++, so print() through sys.stdout costs one native
 // call; the record-like values (version_info, implementation, float_info) are classes of
-// the Python part (sys_python_source, at the end of sys_module.cpp), which runs after the
-// C++ part in the same namespace.
+// the Python part (parts/sys.py), which runs after the C++ part in the same namespace.
 #pragma once
 
 #include "core/py/objects/module.hpp"
@@ -25,8 +24,5 @@ Ref<TextStream> make_text_stream(int file_number);
 
 // Fills the sys module's C++ part. -1 on error.
 int init_sys_module(Module* module);
-
-// The module's Python part (source text), run after its C++ part in the same namespace.
-extern const char* const sys_python_source;
 
 }  // namespace py

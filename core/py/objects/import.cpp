@@ -1,8 +1,10 @@
 // import_module (module.hpp): sys.modules first, then the registry of built-in modules
 // (module_registry.hpp). A dotted name imports its parent first and becomes the parent's
 // attribute, as CPython's import does. There is no file system import.
+#include <optional>
 #include <string>
 
+#include "core/host/host.hpp"
 #include "core/py/compiler/compiler.hpp"
 #include "core/py/objects/abstract.hpp"
 #include "core/py/objects/dict.hpp"
@@ -22,13 +24,21 @@ namespace {
 // runs inside the VM, and only the driver may wait (DESIGN decision 6).
 int run_module_source(Module* module, const ModuleDefinition& definition) {
   std::string filename = std::string("<frozen ") + definition.name + ">";
-  CompileResult compiled = compile_source(definition.python_source, filename);
+  std::optional<std::string> source;
+  if (definition.python_source) {
+    source = definition.python_source;
+  } else if (!(source = runtime().host->module_source(definition.name))) {
+    raise_format(import_error_type, "the source of module '{}' could not be loaded",
+                 definition.name);
+    return -1;
+  }
+  CompileResult compiled = compile_source(*source, filename);
   if (compiled.error) {
     raise_format(system_error_type, "built-in module {} does not compile: {}", definition.name,
                  compiled.error->message);
     return -1;
   }
-  runtime().sources[filename] = definition.python_source;
+  runtime().sources[filename] = std::move(*source);
   Ref<> execution = start_module_execution(compiled.code.get(), module->dict.get());
   if (!execution) return -1;
   ResumeResult step = resume(execution.get(), &none_object);
@@ -60,7 +70,8 @@ Ref<Module> load_module(std::string_view name) {
   Ref<Str> key = make_str(name);
   if (!key || dict_set(runtime().modules, key.get(), module.get()) < 0) return nullptr;
   bool loaded = (!definition->init || definition->init(module.get()) == 0) &&
-                (!definition->python_source || run_module_source(module.get(), *definition) == 0);
+                ((!definition->python_source && !definition->python_part_outside) ||
+                 run_module_source(module.get(), *definition) == 0);
   if (!loaded) {
     Ref<> error = take_exception();
     if (dict_lookup(runtime().modules, key.get())) dict_delete(runtime().modules, key.get());

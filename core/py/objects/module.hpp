@@ -28,6 +28,9 @@ struct ModuleDefinition {
   const char* name;           // import name ("asyncio", "collections.abc")
   ModuleInit init;            // C++ part, or null
   const char* python_source;  // Python part (run after init, in the module's dict), or null
+  // A Python part the binary leaves out (python_source is null): the host gives it
+  // (host::Host::module_source). Only the web build leaves them out.
+  bool python_part_outside = false;
 };
 
 // The module named `name`: from sys.modules, or loaded from the registry and stored there.
