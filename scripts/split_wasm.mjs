@@ -4,7 +4,8 @@
 // which functions run. This runs every program under PATHs on that copy, the ways the
 // page runs it (trace on, real or virtual time) and the way the command line does (no
 // trace, real time), then wasm-split writes awaitpad.wasm (every function those runs
-// called) and awaitpad.deferred.wasm (the rest).
+// called, and the dispatch loop's callees: keepCallees) and awaitpad.deferred.wasm (the
+// rest).
 //
 // A program that makes an HTTP request is left out of the profile: it waits for the
 // network anyway, so the code only it needs (aiohttp's and requests' modules, HTTP) comes
@@ -68,6 +69,84 @@ async function profileOf({ createAwaitpad, moduleOptions }, file, kind) {
   return module.HEAPU8.slice(address, address + written);
 }
 
+// The names of a module's functions by index, imported ones first, from its name section
+// (the link keeps one: --profiling-funcs), and the number of imported functions.
+function functionNames(bytes) {
+  let offset = 8;
+  const leb = () => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[offset++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  const text = (size) => new TextDecoder().decode(bytes.subarray(offset, (offset += size)));
+  const names = [];
+  let imported = 0;
+  while (offset < bytes.length) {
+    const id = bytes[offset++];
+    const end = leb() + offset;
+    if (id === 2) {  // imports: count the functions
+      for (let count = leb(); count > 0; count -= 1) {
+        text(leb());
+        text(leb());
+        const kind = bytes[offset++];
+        if (kind === 0) {
+          leb();
+          imported += 1;
+        } else if (kind === 1) {
+          offset += 1;
+          if (leb() & 1) leb();
+          leb();
+        } else if (kind === 2) {
+          if (leb() & 1) leb();
+          leb();
+        } else {
+          offset += 2;
+        }
+      }
+    } else if (id === 0 && text(leb()) === 'name') {
+      while (offset < end) {
+        const subsection = bytes[offset++];
+        const subsectionEnd = leb() + offset;
+        if (subsection === 1) {
+          for (let count = leb(); count > 0; count -= 1) names[leb()] = text(leb());
+        }
+        offset = subsectionEnd;
+      }
+    }
+    offset = end;
+  }
+  return { names, imported };
+}
+
+// The dispatch loop's direct callees stay in awaitpad.wasm whether the profile saw them or
+// not. wasm-split turns each call of a deferred function into an indirect call, and V8
+// compiles run_frames, one 46 KB function, much worse with a few dozen more of those:
+// cpu_fib took 200 ms instead of 125 with 24 of its callees deferred, though it called none
+// of them. Marks them in the profile `profileFile` of `moduleFile`.
+const KEEP_CALLEES_OF = 'py::run_frames(';
+
+function keepCallees(profileFile, moduleFile, wasmOpt) {
+  // binaryen prints a name with \XX for each byte outside its identifier characters.
+  const unescape = (name) => name.replace(/\\([0-9a-f]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+  const graph = execFileSync(wasmOpt, ['--all-features', moduleFile, '--print-call-graph', '-o', '/dev/null'],
+    { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const callees = new Set();
+  for (const [, caller, callee] of graph.matchAll(/^ *"([^"]*)" -> "([^"]*)"; \/\/ call$/gm)) {
+    if (unescape(caller).startsWith(KEEP_CALLEES_OF)) callees.add(unescape(callee));
+  }
+  const { names, imported } = functionNames(fs.readFileSync(moduleFile));
+  const profile = fs.readFileSync(profileFile);
+  names.forEach((name, index) => {
+    // Any non-zero entry marks a function as called: the profile holds first-call times.
+    if (index >= imported && callees.has(name)) profile.writeUInt32LE(1, 8 + 4 * (index - imported));
+  });
+  if (callees.size === 0) throw new Error(`no callees of ${KEEP_CALLEES_OF} found: are the names kept?`);
+  fs.writeFileSync(profileFile, profile);
+}
+
 const args = process.argv.slice(2);
 if (args[0] !== '--wasm-split' || args.length < 4) {
   console.error('usage: node scripts/split_wasm.mjs --wasm-split WASM_SPLIT BUILD_DIR PATH...');
@@ -95,6 +174,7 @@ try {
   }
   const merged = path.join(scratch, 'merged.prof');
   execFileSync(wasmSplit, ['--merge-profiles', ...profiles, '-o', merged]);
+  keepCallees(merged, `${wasm}.orig`, path.join(path.dirname(wasmSplit), 'wasm-opt'));
   // Mutable globals: the deferred module shares the primary's stack pointer and Asyncify
   // state, which V8 has allowed to import since 2018.
   execFileSync(wasmSplit, [`${wasm}.orig`, '--enable-mutable-globals', `--profile=${merged}`,
