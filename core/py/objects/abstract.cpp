@@ -64,6 +64,9 @@ Ref<Str> repr(Object* object) {
 
 Ref<Str> to_str(Object* object) {
   if (is_exact(object, str_type)) return Ref<Str>::borrow(static_cast<Str*>(object));
+  // str(n) in a loop: an exact int's str is its repr, which cannot recurse or return a
+  // non-str, so it needs neither the guard nor the checks.
+  if (is_exact(object, int_type)) return int_to_decimal(static_cast<Int*>(object));
   if (!object->type->str) return repr(object);
   RecursionGuard guard(" while getting the str of an object");
   if (!guard.entered()) return nullptr;

@@ -74,6 +74,10 @@ int64_t int_hash(const Int* number);
 // An int subclass instance (or a bool) as an exact int of the same value (int(x) of one).
 Ref<Int> exact_int(Int* number);
 
+// repr() of an int, and so its str(): the decimal digits. Null after raising ValueError
+// past the 4300-digit limit.
+Ref<Str> int_to_decimal(const Int* number);
+
 // Numbers and strings as int(text, base) reads them: `text` (UTF-8) in `base` (0 or
 // 2..36); `text_repr` is repr() of the original object for the error message. Null after
 // raising ValueError ("invalid literal for int() with base 10: 'abc'", the 4300-digit
