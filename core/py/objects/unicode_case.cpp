@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <vector>
 
 namespace py::unicode {
 
@@ -34,6 +35,27 @@ struct SpecialCase {
 };
 
 #include "core/py/objects/unicode_case_tables.inc"
+
+// The property runs, unpacked from the generated tables on first use (the tables are
+// packed for the download: scripts/generate_unicode_tables.py).
+const std::vector<PropertyRun>& property_runs() {
+  static const std::vector<PropertyRun> runs = [] {
+    std::vector<PropertyRun> unpacked(std::size(property_run_flags));
+    const uint8_t* byte = property_run_starts;
+    uint32_t start = 0;
+    for (size_t i = 0; i < unpacked.size(); ++i) {
+      uint32_t distance = 0;
+      for (int shift = 0;; shift += 7) {
+        distance |= uint32_t(*byte & 0x7F) << shift;
+        if (*byte++ < 0x80) break;
+      }
+      start += distance;
+      unpacked[i] = PropertyRun{start, property_flag_values[property_run_flags[i]]};
+    }
+    return unpacked;
+  }();
+  return runs;
+}
 
 const SpecialCase* find_special(char32_t code) {
   const SpecialCase* end = std::end(special_cases);
@@ -91,8 +113,9 @@ void append_mapping(char32_t code, Mapping mapping, std::string& out) {
 
 uint16_t properties(char32_t code) {
   if (code > 0x10FFFF) return 0;
-  const PropertyRun* after = std::upper_bound(
-      std::begin(property_runs), std::end(property_runs), code,
+  const std::vector<PropertyRun>& runs = property_runs();
+  auto after = std::upper_bound(
+      runs.begin(), runs.end(), code,
       [](char32_t wanted, const PropertyRun& run) { return wanted < run.start; });
   return (after - 1)->flags;
 }
