@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 
 import { loadModule } from '../../wasm/node_module.mjs';
 import { runProgram } from '../../wasm/session.mjs';
+import { NEEDS_DEFERRED_CODE } from '../web/programs.mjs';
 import { startHttpbin } from './httpbin.mjs';
 import { moduleDirectory, repositoryRoot } from './module.mjs';
 
@@ -56,12 +57,7 @@ test("the gallery's programs run on awaitpad.wasm alone unless they make HTTP re
 });
 
 test('a program needing the deferred code and json loads them once and prints what CPython prints', async () => {
-  const source = [
-    'import json',
-    'print(json.dumps({"b": [1, 2.5, None], "a": "\\u00e9"}, indent=2, sort_keys=True))',
-    'print(divmod(-7, 2), f"{12345.678:,.2f}", bytes(range(3)).hex(":"), "x".center(7, "*"))',
-    '',
-  ].join('\n');
+  const source = NEEDS_DEFERRED_CODE;
   const expected = execFileSync('python3', ['-c', source], { encoding: 'utf8' });
   for (let time = 0; time < 2; time += 1) {
     const result = await run(source);

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../../scripts/static_server.mjs';
 import { launchChromium } from './chromium.mjs';
 import { runCPython } from './cpython.mjs';
-import { SLEEP_AN_HOUR } from './programs.mjs';
+import { NEEDS_DEFERRED_CODE, SLEEP_AN_HOUR } from './programs.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WASM_PATH = '/build/wasm/awaitpad.wasm';
@@ -295,12 +295,7 @@ test('the wasm is downloaded once per page load, not again after stop', { timeou
 });
 
 test('the deferred code and a Python-written module are downloaded once, when a program needs them', { timeout: TEST_TIMEOUT_MS }, async () => {
-  const source = [
-    'import json',
-    'print(json.dumps({"b": [1, 2.5, None], "a": "\\u00e9"}, indent=2, sort_keys=True))',
-    'print(divmod(-7, 2), f"{12345.678:,.2f}", bytes(range(3)).hex(":"), "x".center(7, "*"))',
-    '',
-  ].join('\n');
+  const source = NEEDS_DEFERRED_CODE;
   const expected = await runCPython(source);
   const requests = () => [DEFERRED_PATH, JSON_PART_PATH].map((file) => server.requestCount(file));
   const before = requests();
