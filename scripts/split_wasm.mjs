@@ -130,20 +130,26 @@ const KEEP_CALLEES_OF = 'py::run_frames(';
 
 function keepCallees(profileFile, moduleFile, wasmOpt) {
   // binaryen prints a name with \XX for each byte outside its identifier characters.
-  const unescape = (name) => name.replace(/\\([0-9a-f]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
-  const graph = execFileSync(wasmOpt, ['--all-features', moduleFile, '--print-call-graph', '-o', '/dev/null'],
+  const unescape = (name) =>
+    name.replace(/\\([0-9a-f]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+  const graph = execFileSync(wasmOpt,
+    ['--all-features', moduleFile, '--print-call-graph', '-o', '/dev/null'],
     { encoding: 'utf8', maxBuffer: 1 << 30 });
   const callees = new Set();
   for (const [, caller, callee] of graph.matchAll(/^ *"([^"]*)" -> "([^"]*)"; \/\/ call$/gm)) {
     if (unescape(caller).startsWith(KEEP_CALLEES_OF)) callees.add(unescape(callee));
   }
+  if (callees.size === 0) {
+    throw new Error(`no callees of ${KEEP_CALLEES_OF} found: does the link keep names?`);
+  }
   const { names, imported } = functionNames(fs.readFileSync(moduleFile));
   const profile = fs.readFileSync(profileFile);
   names.forEach((name, index) => {
     // Any non-zero entry marks a function as called: the profile holds first-call times.
-    if (index >= imported && callees.has(name)) profile.writeUInt32LE(1, 8 + 4 * (index - imported));
+    if (index >= imported && callees.has(name)) {
+      profile.writeUInt32LE(1, 8 + 4 * (index - imported));
+    }
   });
-  if (callees.size === 0) throw new Error(`no callees of ${KEEP_CALLEES_OF} found: are the names kept?`);
   fs.writeFileSync(profileFile, profile);
 }
 
@@ -183,7 +189,8 @@ try {
   fs.rmSync(scratch, { recursive: true, force: true });
 }
 // KB = 1000 bytes, as the bench counts them.
-const gzipped = (file) => `${(gzipSync(fs.readFileSync(file), { level: 9 }).length / 1000).toFixed(1)} KB`;
-console.log(`split_wasm: ${files.length} programs, ${leftOut.size} left out for their HTTP requests ` +
-  `(${[...leftOut].join(', ')}); awaitpad.wasm ${gzipped(wasm)} gzip, ` +
+const gzipped = (file) =>
+  `${(gzipSync(fs.readFileSync(file), { level: 9 }).length / 1000).toFixed(1)} KB`;
+console.log(`split_wasm: ${files.length} programs, ${leftOut.size} left out for their HTTP ` +
+  `requests (${[...leftOut].join(', ')}); awaitpad.wasm ${gzipped(wasm)} gzip, ` +
   `awaitpad.deferred.wasm ${gzipped(deferred)} gzip`);

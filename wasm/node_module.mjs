@@ -27,5 +27,6 @@ export async function loadModule(gluePath, { onDeferredCall = () => {} } = {}) {
     const source = path.join(library, file);
     return fs.existsSync(source) ? fs.readFileSync(source) : null;
   });
-  return { createAwaitpad, moduleOptions: instantiating(compiled, { deferredModule, moduleSource }) };
+  const moduleOptions = instantiating(compiled, { deferredModule, moduleSource });
+  return { createAwaitpad, moduleOptions };
 }

@@ -46,7 +46,9 @@ async function initialize({ module, deferredUrl, libraryUrl }) {
   const moduleOptions = instantiating(module, {
     deferredModule: compiledOnce(() => {
       const bytes = download(deferredUrl);
-      if (!bytes) throw new Error(`could not download the runtime's deferred code (${deferredUrl})`);
+      if (!bytes) {
+        throw new Error(`could not download the runtime's deferred code (${deferredUrl})`);
+      }
       return bytes;
     }),
     moduleSource: moduleSources((file) => download(new URL(file, libraryUrl))),

@@ -36,13 +36,16 @@ async function run(source, options = {}) {
   const result = await runProgram(createAwaitpad, moduleOptions, { source, ...options },
     (event) => { if (event.type === 'stdout') stdout += event.text; });
   return {
-    ...result, stdout, deferredCalls: deferredCalls - before.deferredCalls, requests: requests - before.requests,
+    ...result,
+    stdout,
+    deferredCalls: deferredCalls - before.deferredCalls,
+    requests: requests - before.requests,
   };
 }
 
 const GALLERY = path.join(repositoryRoot, 'web', 'examples');
 
-test("the gallery's programs run on awaitpad.wasm alone unless they make HTTP requests", async () => {
+test("the gallery's programs run on awaitpad.wasm alone unless they make requests", async () => {
   for (const name of fs.readdirSync(GALLERY).filter((file) => file.endsWith('.py'))) {
     const source = fs.readFileSync(path.join(GALLERY, name), 'utf8')
       .replaceAll('https://httpbin.org', httpbin.url);
