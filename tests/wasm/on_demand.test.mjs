@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { loadModule } from '../../wasm/node_module.mjs';
-import { runProgram } from '../../wasm/session.mjs';
+import { instantiating, runProgram } from '../../wasm/session.mjs';
 import { NEEDS_DEFERRED_CODE } from '../web/programs.mjs';
 import { startHttpbin } from './httpbin.mjs';
 import { moduleDirectory, repositoryRoot } from './module.mjs';
@@ -80,4 +80,20 @@ test('a module whose source cannot be had raises ImportError, and the run goes o
   }, (event) => { if (event.type === 'stdout') stdout += event.text; });
   assert.equal(result.status, 0);
   assert.equal(stdout, "the source of module 'dataclasses' could not be loaded\nstill running\n");
+});
+
+test('deferred code that cannot be loaded ends the run with that error; the next run is unharmed', async () => {
+  const compiled = await WebAssembly.compile(fs.readFileSync(path.join(moduleDirectory, 'awaitpad.wasm')));
+  const offline = instantiating(compiled, {
+    deferredModule: () => { throw new Error('the network is down'); },
+    moduleSource: moduleOptions.moduleSource,
+  });
+  const failed = await runProgram(createAwaitpad, offline, { source: NEEDS_DEFERRED_CODE }, () => {});
+  assert.equal(failed.status, null);
+  assert.match(failed.error, /the network is down/);
+  let stdout = '';
+  const next = await runProgram(createAwaitpad, offline, { source: 'print(6 * 7)\n' },
+    (event) => { if (event.type === 'stdout') stdout += event.text; });
+  assert.equal(next.status, 0);
+  assert.equal(stdout, '42\n');
 });

@@ -21,6 +21,7 @@ import { startStaticServer } from '../../scripts/static_server.mjs';
 import { launchChromium } from './chromium.mjs';
 import { cpythonTasks, runCPython, runCPythonVirtualTime } from './cpython.mjs';
 import { editorText, pageReady, timeMode } from './playground.mjs';
+import { NEEDS_DEFERRED_CODE } from './programs.mjs';
 import { readShareFragment, writeShareFragment } from './share_fragment.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -310,6 +311,17 @@ test('embed.html in <iframe sandbox="allow-scripts"> runs its program (opaque or
     assert.equal(await frame.evaluate(() => window.__pwned), undefined, 'the markup ran');
     const link = await playgroundLink(frameWidget);
     assert.deepEqual(link, { base: `${awaitpadServer.origin}/index.html`, source, time: 'real' });
+  });
+});
+
+test('in a sandboxed iframe, a program loads the deferred code and json across origins', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const expected = runCPython(NEEDS_DEFERRED_CODE);
+  const embedUrl = `${awaitpadServer.origin}/embed.html${writeShareFragment(NEEDS_DEFERRED_CODE, 'real')}`;
+  const url = writeDocsPage('sandboxed_json.html', `<iframe sandbox="allow-scripts" src="${escapeHtml(embedUrl)}"></iframe>`);
+  await withPage(url, async (page) => {
+    const shown = await runWidget(page.frameLocator('iframe').locator('.awaitpad-widget'));
+    assert.equal(shown.state, 'finished', shown.status);
+    assert.equal(shown.output, (await expected).stdout);
   });
 });
 
