@@ -83,12 +83,14 @@ test('a module whose source cannot be had raises ImportError, and the run goes o
 });
 
 test('deferred code that cannot be loaded ends the run with that error; the next run is unharmed', async () => {
-  const compiled = await WebAssembly.compile(fs.readFileSync(path.join(moduleDirectory, 'awaitpad.wasm')));
+  const wasm = fs.readFileSync(path.join(moduleDirectory, 'awaitpad.wasm'));
+  const compiled = await WebAssembly.compile(wasm);
   const offline = instantiating(compiled, {
     deferredModule: () => { throw new Error('the network is down'); },
     moduleSource: moduleOptions.moduleSource,
   });
-  const failed = await runProgram(createAwaitpad, offline, { source: NEEDS_DEFERRED_CODE }, () => {});
+  const failed = await runProgram(createAwaitpad, offline, { source: NEEDS_DEFERRED_CODE },
+    () => {});
   assert.equal(failed.status, null);
   assert.match(failed.error, /the network is down/);
   let stdout = '';
