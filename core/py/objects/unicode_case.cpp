@@ -15,14 +15,19 @@ struct PropertyRun {
   uint16_t flags;  // Property bits
 };
 
+// The simple case mappings of a code point minus the code point.
+struct CaseDeltas {
+  int32_t upper;
+  int32_t lower;
+  int32_t title;
+};
+
 // `count` code points start, start + stride, ... each map by the same deltas.
 struct CaseRun {
-  uint32_t start;       // first code point
-  uint16_t count;       // code points in the run
-  uint8_t stride;       // distance between them (1 or 2)
-  int32_t upper_delta;  // simple upper-case mapping minus the code point
-  int32_t lower_delta;  // simple lower-case mapping minus the code point
-  int32_t title_delta;  // simple title-case mapping minus the code point
+  uint32_t start;  // first code point
+  uint16_t count;  // code points in the run
+  uint8_t stride;  // distance between them (1 or 2)
+  CaseDeltas deltas;
 };
 
 // A code point whose full mappings are not single code points (UTF-8 strings).
@@ -36,21 +41,40 @@ struct SpecialCase {
 
 #include "core/py/objects/unicode_case_tables.inc"
 
-// The property runs, unpacked from the generated tables on first use (the tables are
-// packed for the download: scripts/generate_unicode_tables.py).
+// The runs are unpacked from the generated tables on first use: the tables are packed for
+// the download (scripts/generate_unicode_tables.py), each run's start as its distance from
+// the previous one in LEB128.
+uint32_t next_start(const uint8_t*& byte, uint32_t previous) {
+  uint32_t distance = 0;
+  for (int shift = 0;; shift += 7) {
+    distance |= uint32_t(*byte & 0x7F) << shift;
+    if (*byte++ < 0x80) return previous + distance;
+  }
+}
+
 const std::vector<PropertyRun>& property_runs() {
   static const std::vector<PropertyRun> runs = [] {
     std::vector<PropertyRun> unpacked(std::size(property_run_flags));
     const uint8_t* byte = property_run_starts;
     uint32_t start = 0;
     for (size_t i = 0; i < unpacked.size(); ++i) {
-      uint32_t distance = 0;
-      for (int shift = 0;; shift += 7) {
-        distance |= uint32_t(*byte & 0x7F) << shift;
-        if (*byte++ < 0x80) break;
-      }
-      start += distance;
+      start = next_start(byte, start);
       unpacked[i] = PropertyRun{start, property_flag_values[property_run_flags[i]]};
+    }
+    return unpacked;
+  }();
+  return runs;
+}
+
+const std::vector<CaseRun>& case_runs() {
+  static const std::vector<CaseRun> runs = [] {
+    std::vector<CaseRun> unpacked(std::size(case_run_deltas));
+    const uint8_t* byte = case_run_starts;
+    uint32_t start = 0;
+    for (size_t i = 0; i < unpacked.size(); ++i) {
+      start = next_start(byte, start);
+      unpacked[i] = CaseRun{start, case_run_counts[i], case_run_strides[i],
+                            case_delta_values[case_run_deltas[i]]};
     }
     return unpacked;
   }();
@@ -67,11 +91,12 @@ const SpecialCase* find_special(char32_t code) {
 
 // The simple mapping deltas of `code`, or null when it maps to itself.
 const CaseRun* find_case_run(char32_t code) {
-  const CaseRun* after = std::upper_bound(
-      std::begin(case_runs), std::end(case_runs), code,
-      [](char32_t wanted, const CaseRun& run) { return wanted < run.start; });
-  if (after == std::begin(case_runs)) return nullptr;
-  const CaseRun* run = after - 1;
+  const std::vector<CaseRun>& runs = case_runs();
+  auto after =
+      std::upper_bound(runs.begin(), runs.end(), code,
+                       [](char32_t wanted, const CaseRun& run) { return wanted < run.start; });
+  if (after == runs.begin()) return nullptr;
+  const CaseRun* run = &*(after - 1);
   const uint32_t offset = code - run->start;
   if (offset % run->stride != 0 || offset / run->stride >= run->count) return nullptr;
   return run;
@@ -102,9 +127,9 @@ void append_mapping(char32_t code, Mapping mapping, std::string& out) {
   const CaseRun* run = find_case_run(code);
   int32_t delta = 0;
   if (run) {
-    delta = mapping == Mapping::upper ? run->upper_delta
-            : mapping == Mapping::title ? run->title_delta
-                                        : run->lower_delta;
+    delta = mapping == Mapping::upper   ? run->deltas.upper
+            : mapping == Mapping::title ? run->deltas.title
+                                        : run->deltas.lower;
   }
   append_utf8(char32_t(int32_t(code) + delta), out);
 }
