@@ -8,7 +8,7 @@
 // Latin Extended-A are one run each), and the ~300 characters whose full mapping is longer
 // than one code point (ß → SS, ŉ → ʼN) or whose casefold differs from lower() (ſ → s).
 // Lookups are binary searches (about 12 steps); ASCII callers take their own fast paths.
-// Cost: ~22 KB of tables in the binary (the runs packed, unpacked on first use).
+// Cost: ~25 KB of tables in the binary (the runs packed, unpacked on first use).
 // Final sigma (Σ lowers to ς at a word's end) depends on context and is left to the caller
 // (str_methods.cpp), with is_cased/is_case_ignorable.
 #pragma once
