@@ -4,7 +4,8 @@
 // request, in Node from the file. Each is read once per worker or process and kept.
 //
 // The deferred code. The module's code comes in two files: awaitpad.wasm holds the
-// functions the gallery's programs call, awaitpad.deferred.wasm the rest. For each
+// functions the split's profile called (scripts/split_wasm.mjs), awaitpad.deferred.wasm
+// the rest. For each
 // deferred function the primary module imports a placeholder ("placeholder" imports,
 // named by the function's table index) and calls it through the table. The first call of
 // any placeholder instantiates the deferred module, inside that wasm call: its element

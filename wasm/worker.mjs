@@ -28,13 +28,17 @@ const WARM_UP = {
   virtualTime: true,
 };
 
-// A file's bytes, or null when the server has none, read while wasm runs below: a worker
-// may block on a request.
+// A file's bytes, or null when the server has none or cannot be reached, read while wasm
+// runs below: a worker may block on a request. (A failed blocking request throws.)
 function download(url) {
   const request = new XMLHttpRequest();
   request.open('GET', url, false);
   request.responseType = 'arraybuffer';
-  request.send();
+  try {
+    request.send();
+  } catch {
+    return null;
+  }
   return request.status === 200 ? new Uint8Array(request.response) : null;
 }
 
